@@ -1,0 +1,3 @@
+"""(planned module; filled in by its issue)."""
+
+__all__: list[str] = []
