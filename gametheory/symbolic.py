@@ -510,7 +510,11 @@ class _FormulaReader:
                 raise self.fail(node, f"{node.func.id} takes {expected[0]}..{expected[1]} arguments")
             return fn(*args)
         if isinstance(node, ast.Attribute):
-            raise self.fail(node, f"attribute access '.{node.attr}' is not allowed in a formula")
+            # Point at the dot, not at the start of the value.
+            dot = ast.Constant(value=None)
+            dot.lineno = node.end_lineno or node.lineno
+            dot.col_offset = (node.end_col_offset or 0) - len(node.attr) - 1
+            raise self.fail(dot, f"attribute access '.{node.attr}' is not allowed in a formula")
         if isinstance(node, ast.Subscript):
             raise self.fail(node, "subscripts are not allowed in a formula")
         if isinstance(node, ast.Lambda):
