@@ -413,7 +413,7 @@ def parse_formula(
     elif names is None:
         table = {name: info.symbol for name, info in _REGISTRY.items()}
     else:
-        table = {s.name: s for s in names}
+        table = {s.name: s for s in names if isinstance(s, sp.Symbol)}
     if isinstance(text, int | float | Fraction) and not isinstance(text, bool):
         return exact(text)
     if not isinstance(text, str):

@@ -16,6 +16,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
+from cycler import cycler  # noqa: E402
 
 __all__ = [
     "PALETTE",
@@ -52,7 +53,7 @@ _RC: dict[str, Any] = {
     "legend.fontsize": 7,
     "xtick.labelsize": 7,
     "ytick.labelsize": 7,
-    "axes.prop_cycle": matplotlib.cycler(color=list(PALETTE)),
+    "axes.prop_cycle": cycler(color=list(PALETTE)),
     "axes.spines.top": False,
     "axes.spines.right": False,
     "lines.linewidth": 1.2,
@@ -73,7 +74,7 @@ def paper_style() -> Iterator[None]:
 
     # The serif list falls back quietly to DejaVu Serif where Latin Modern is absent.
     logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
-    with plt.rc_context(_RC):
+    with plt.rc_context(_RC):  # type: ignore[arg-type]
         yield
 
 
