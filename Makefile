@@ -12,7 +12,6 @@ $(BIN)/python:
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	$(BIN)/python -m ipykernel install --user --name python3 >/dev/null
 	touch $(STAMP)
 
 reproduce: $(STAMP)
