@@ -1,3 +1,795 @@
-"""(planned module; filled in by its issue)."""
+"""Games in extensive form: decision, chance and terminal nodes, information sets, outcomes.
 
-__all__: list[str] = []
+A tree is written as it reads: a :class:`Decision` names the player, the information
+set and a mapping from action labels to subtrees; a :class:`Chance` maps outcome labels
+to ``(probability, subtree)``; a :class:`Terminal` holds a payoff per player. Payoffs
+may also sit on non-terminal nodes (Gambit's outcomes); a player's payoff at a leaf is
+the sum of the outcomes along its path. Numbers are made exact; formulas in
+parameters are kept as sympy expressions.
+
+On construction the tree is flattened into tables indexed in preorder (node 0 is the
+root) and validated; every error names the node by its path of action labels.
+
+Examples
+--------
+>>> import gametheory as gt
+>>> entry = gt.ExtensiveFormGame(
+...     gt.Decision("Entrant", "entrant", {
+...         "Out": gt.Terminal([0, 2]),
+...         "In": gt.Decision("Incumbent", "incumbent", {
+...             "Fight": gt.Terminal([-1, -1]),
+...             "Accommodate": gt.Terminal([1, 1])})}),
+...     players=["Entrant", "Incumbent"], title="Entry deterrence")
+>>> entry.is_perfect_information, len(entry.infosets)
+(True, 2)
+>>> entry.play({"Entrant": {"entrant": "In"}, "Incumbent": {"incumbent": "Fight"}}).payoffs
+(-1, -1)
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import sympy as sp
+
+from ..errors import ParseError, ValidationError
+from ..symbolic import exact, free_parameters, is_exact, parse_formula, substitute, to_fraction
+from .normal_form import NormalFormGame
+
+__all__ = [
+    "Decision",
+    "Chance",
+    "Terminal",
+    "InformationSet",
+    "Play",
+    "ExtensiveFormGame",
+]
+
+ROOT = "root"
+
+
+class Terminal:
+    """A leaf: one payoff per player (a sequence in player order or a mapping by name)."""
+
+    __slots__ = ("payoffs", "label")
+
+    def __init__(self, payoffs: Sequence[Any] | Mapping[str, Any], label: str = "") -> None:
+        self.payoffs = payoffs
+        self.label = label
+
+    def __repr__(self) -> str:
+        return f"Terminal({self.payoffs!r})"
+
+
+class Decision:
+    """A move by ``player`` at information set ``infoset`` with labelled ``actions``.
+
+    ``infoset`` is a label shared by every node of the same information set (``None``
+    gives the node a set of its own). ``outcome`` is a payoff vector received on
+    reaching the node, added to the payoffs below it.
+    """
+
+    __slots__ = ("player", "infoset", "actions", "outcome", "label")
+
+    def __init__(
+        self,
+        player: str | int,
+        infoset: str | None,
+        actions: Mapping[str, Any],
+        outcome: Sequence[Any] | Mapping[str, Any] | None = None,
+        label: str = "",
+    ) -> None:
+        self.player = player
+        self.infoset = infoset
+        self.actions = actions
+        self.outcome = outcome
+        self.label = label
+
+    def __repr__(self) -> str:
+        return f"Decision({self.player!r}, {self.infoset!r}, {list(self.actions)!r})"
+
+
+class Chance:
+    """A move of nature: ``outcomes`` maps a label to ``(probability, subtree)``."""
+
+    __slots__ = ("outcomes", "infoset", "outcome", "label")
+
+    def __init__(
+        self,
+        outcomes: Mapping[str, tuple[Any, Any]],
+        infoset: str | None = None,
+        outcome: Sequence[Any] | Mapping[str, Any] | None = None,
+        label: str = "",
+    ) -> None:
+        self.outcomes = outcomes
+        self.infoset = infoset
+        self.outcome = outcome
+        self.label = label
+
+    def __repr__(self) -> str:
+        return f"Chance({ {k: v[0] for k, v in self.outcomes.items()}!r})"
+
+
+@dataclass(frozen=True)
+class InformationSet:
+    """An information set: its label, its player (``None`` for chance), actions, member nodes."""
+
+    label: str
+    player: str | None
+    actions: tuple[str, ...]
+    members: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Play:
+    """What a behaviour profile does: the terminals it reaches and the expected payoffs.
+
+    ``path`` is the sequence of actions taken for certain from the root (the whole path
+    of play when it is deterministic).
+    """
+
+    payoffs: tuple[sp.Expr, ...]
+    terminals: tuple[tuple[tuple[str, ...], sp.Expr], ...]
+    path: tuple[str, ...]
+
+
+def path_text(path: Sequence[str]) -> str:
+    """The readable name of a node: its actions joined by ``' > '``, or ``root``."""
+    return " > ".join(path) if path else ROOT
+
+
+class ExtensiveFormGame:
+    """A finite game in extensive form.
+
+    Parameters
+    ----------
+    root
+        The root node (:class:`Decision`, :class:`Chance` or :class:`Terminal`).
+    players
+        Player names, in the order of payoff vectors.
+    title
+        A name for the game.
+
+    Attributes (tables in preorder, node 0 is the root)
+    ----------------------------------------------------
+    kind
+        ``"decision"``, ``"chance"`` or ``"terminal"`` per node.
+    paths, parent, children, actions
+        The action labels leading to each node, its parent (-1 at the root), its
+        children and the labels of the edges to them.
+    player
+        Player index at decision nodes, -1 elsewhere.
+    infoset
+        The information-set label of decision and chance nodes (``None`` at terminals).
+    probabilities
+        At chance nodes, the probability of each child.
+    outcomes
+        The payoff vector received at each node (``None`` where there is none).
+    """
+
+    def __init__(self, root: Any, players: Sequence[str], title: str = "") -> None:
+        players = tuple(players)
+        if not players or any(not isinstance(p, str) or not p.strip() for p in players):
+            raise ValidationError(f"players must be non-empty names, got {players!r}")
+        if len(set(players)) != len(players):
+            raise ValidationError(f"player names must be distinct, got {players!r}")
+        self.players: tuple[str, ...] = players
+        self.title = title
+        self._flatten(root)
+        self._finish()
+
+    # ------------------------------------------------------------------ building
+    def _payoff_vector(self, raw: Any, path: tuple[str, ...], what: str) -> tuple[sp.Expr, ...]:
+        n = len(self.players)
+        where = f"node {path_text(path)}"
+        if isinstance(raw, Mapping):
+            unknown = [k for k in raw if k not in self.players]
+            if unknown:
+                raise ValidationError(
+                    f"{where}: {what} names unknown player(s) {unknown}; players are {list(self.players)}"
+                )
+            raw = [raw.get(p, 0) for p in self.players]
+        if isinstance(raw, str) or not isinstance(raw, Sequence):
+            raise ValidationError(f"{where}: {what} must be a sequence or mapping, got {raw!r}")
+        if len(raw) != n:
+            raise ValidationError(f"{where}: {what} has {len(raw)} entries for {n} players")
+        return tuple(
+            exact(v, where=f"{what} of {p} at {where}") for v, p in zip(raw, self.players)
+        )
+
+    def _flatten(self, root: Any) -> None:
+        self.kind: list[str] = []
+        self.paths: list[tuple[str, ...]] = []
+        self.parent: list[int] = []
+        self.children: list[tuple[int, ...]] = []
+        self.actions: list[tuple[str, ...]] = []
+        self.player: list[int] = []
+        self.infoset: list[str | None] = []
+        self.probabilities: list[tuple[sp.Expr, ...]] = []
+        self.outcomes: list[tuple[sp.Expr, ...] | None] = []
+        self.labels: list[str] = []
+        seen: dict[int, tuple[str, ...]] = {}
+        # An explicit stack, not recursion: K-step games can be deep.
+        stack: list[tuple[Any, tuple[str, ...], int]] = [(root, (), -1)]
+        pending_children: list[list[int]] = []
+        while stack:
+            node, path, parent = stack.pop()
+            where = f"node {path_text(path)}"
+            if id(node) in seen and not isinstance(node, str | int):
+                raise ValidationError(
+                    f"{where}: this node object is already in the tree at node "
+                    f"{path_text(seen[id(node)])}; a node may be reached only once"
+                )
+            seen[id(node)] = path
+            idx = len(self.kind)
+            self.paths.append(path)
+            self.parent.append(parent)
+            if parent >= 0:
+                pending_children[parent].append(idx)
+            pending_children.append([])
+            self.labels.append(str(getattr(node, "label", "") or ""))
+            if isinstance(node, Terminal):
+                self.kind.append("terminal")
+                self.actions.append(())
+                self.player.append(-1)
+                self.infoset.append(None)
+                self.probabilities.append(())
+                self.outcomes.append(self._payoff_vector(node.payoffs, path, "payoffs"))
+                continue
+            if isinstance(node, Decision):
+                self.kind.append("decision")
+                pl = node.player
+                if isinstance(pl, int) and not isinstance(pl, bool) and 0 <= pl < len(self.players):
+                    pi = pl
+                elif pl in self.players:
+                    pi = self.players.index(pl)
+                else:
+                    raise ValidationError(
+                        f"{where}: unknown player {pl!r}; players are {list(self.players)}"
+                    )
+                self.player.append(pi)
+                branches = node.actions
+                if not isinstance(branches, Mapping) or not branches:
+                    raise ValidationError(f"{where}: actions must be a non-empty mapping label -> node")
+                labels = tuple(branches)
+                subtrees = [branches[a] for a in labels]
+                self.probabilities.append(())
+                label = node.infoset if node.infoset is not None else f"{self.players[pi]}@{path_text(path)}"
+            elif isinstance(node, Chance):
+                self.kind.append("chance")
+                self.player.append(-1)
+                branches = node.outcomes
+                if not isinstance(branches, Mapping) or not branches:
+                    raise ValidationError(f"{where}: chance outcomes must be a non-empty mapping")
+                labels = tuple(branches)
+                probs = []
+                subtrees = []
+                for a in labels:
+                    item = branches[a]
+                    if not isinstance(item, tuple | list) or len(item) != 2:
+                        raise ValidationError(
+                            f"{where}: chance outcome {a!r} must be (probability, subtree)"
+                        )
+                    p = exact(item[0], where=f"probability of {a!r} at {where}")
+                    if p.is_number and p < 0:
+                        raise ValidationError(f"{where}: probability of {a!r} is negative ({p})")
+                    probs.append(p)
+                    subtrees.append(item[1])
+                total = sp.nsimplify(sum(probs)) if is_exact(*probs) else sum(probs)
+                total = sp.simplify(total) if not total.is_number else total
+                if total.is_number and abs(total - 1) > (0 if is_exact(*probs) else 1e-9):
+                    raise ValidationError(f"{where}: chance probabilities sum to {total}, not 1")
+                if not total.is_number and sp.simplify(total - 1) != 0:
+                    raise ValidationError(f"{where}: chance probabilities sum to {total}, not 1")
+                self.probabilities.append(tuple(probs))
+                label = node.infoset if node.infoset is not None else f"chance@{path_text(path)}"
+            else:
+                raise ValidationError(
+                    f"{where}: expected Decision, Chance or Terminal, got {type(node).__name__}"
+                )
+            for a in labels:
+                if not isinstance(a, str) or not a:
+                    raise ValidationError(f"{where}: action label {a!r} must be a non-empty string")
+            self.actions.append(labels)
+            self.infoset.append(label)
+            self.outcomes.append(
+                None if node.outcome is None else self._payoff_vector(node.outcome, path, "outcome")
+            )
+            for a, sub in reversed(list(zip(labels, subtrees))):
+                stack.append((sub, (*path, a), idx))
+        self.children = [tuple(c) for c in pending_children]
+
+    def _finish(self) -> None:
+        members: dict[str, list[int]] = {}
+        for i, lab in enumerate(self.infoset):
+            if lab is not None:
+                members.setdefault(lab, []).append(i)
+        infosets: dict[str, InformationSet] = {}
+        for lab, nodes in members.items():
+            first = nodes[0]
+            for other in nodes[1:]:
+                where = f"information set {lab!r}: node {path_text(self.paths[other])}"
+                if self.player[other] != self.player[first] or self.kind[other] != self.kind[first]:
+                    raise ValidationError(
+                        f"{where} has a different player from node {path_text(self.paths[first])}"
+                    )
+                if self.actions[other] != self.actions[first]:
+                    raise ValidationError(
+                        f"{where} has actions {list(self.actions[other])}, node "
+                        f"{path_text(self.paths[first])} has {list(self.actions[first])}"
+                    )
+            pl = self.players[self.player[first]] if self.kind[first] == "decision" else None
+            infosets[lab] = InformationSet(lab, pl, self.actions[first], tuple(nodes))
+        self._infosets = infosets
+        self._cache: dict[str, Any] = {}
+
+    # ------------------------------------------------------------------ constructors
+    @classmethod
+    def from_definition(
+        cls, data: Mapping[str, Any], names: Mapping[str, sp.Symbol] | None = None, source: str = "<definition>"
+    ) -> ExtensiveFormGame:
+        """A tree from the project's JSON/TOML definition.
+
+        Schema::
+
+            {"type": "extensive_form", "title": "...", "players": ["A", "B"],
+             "root": NODE}
+            NODE = {"player": "A", "infoset": "a1", "actions": {"L": NODE, ...},
+                    "outcome": PAYOFFS}                           # decision
+                 | {"chance": {"H": ["1/2", NODE], "T": ["p", NODE]}, "infoset": ...}
+                 | {"payoffs": PAYOFFS}                           # terminal
+            PAYOFFS = [x, y] | {"A": x, "B": y}
+
+        ``infoset`` and ``outcome`` are optional. Numbers are JSON numbers or text;
+        text is a formula in the declared parameter ``names``
+        (:func:`~gametheory.symbolic.parse_formula`).
+        """
+        if not isinstance(data, Mapping):
+            raise ParseError("an extensive-form definition must be a table", source)
+        players = data.get("players")
+        if not isinstance(players, list | tuple) or not players:
+            raise ParseError("an extensive-form definition needs a list of 'players'", source)
+        if "root" not in data:
+            raise ParseError("an extensive-form definition needs a 'root' node", source)
+
+        def number(value: Any, path: tuple[str, ...]) -> Any:
+            if isinstance(value, str):
+                try:
+                    return parse_formula(value, names, source=f"{source}: node {path_text(path)}")
+                except ParseError:
+                    raise
+            return value
+
+        def payoffs(raw: Any, path: tuple[str, ...]) -> Any:
+            if isinstance(raw, Mapping):
+                return {k: number(v, path) for k, v in raw.items()}
+            if isinstance(raw, list | tuple):
+                return [number(v, path) for v in raw]
+            raise ParseError(f"node {path_text(path)}: payoffs must be a list or table", source)
+
+        def build(raw: Any, path: tuple[str, ...]) -> Any:
+            if not isinstance(raw, Mapping):
+                raise ParseError(f"node {path_text(path)}: a node must be a table", source)
+            out = raw.get("outcome")
+            out = None if out is None else payoffs(out, path)
+            if "payoffs" in raw:
+                return Terminal(payoffs(raw["payoffs"], path), label=str(raw.get("label", "")))
+            if "chance" in raw:
+                table = raw["chance"]
+                if not isinstance(table, Mapping):
+                    raise ParseError(f"node {path_text(path)}: 'chance' must be a table", source)
+                branches = {}
+                for a, item in table.items():
+                    if not isinstance(item, list | tuple) or len(item) != 2:
+                        raise ParseError(
+                            f"node {path_text(path)}: chance outcome {a!r} must be [probability, node]",
+                            source,
+                        )
+                    branches[a] = (number(item[0], path), build(item[1], (*path, a)))
+                return Chance(branches, raw.get("infoset"), out, str(raw.get("label", "")))
+            if "player" in raw and "actions" in raw:
+                acts = raw["actions"]
+                if not isinstance(acts, Mapping):
+                    raise ParseError(f"node {path_text(path)}: 'actions' must be a table", source)
+                return Decision(
+                    raw["player"],
+                    raw.get("infoset"),
+                    {a: build(sub, (*path, a)) for a, sub in acts.items()},
+                    out,
+                    str(raw.get("label", "")),
+                )
+            raise ParseError(
+                f"node {path_text(path)}: a node needs 'payoffs', 'chance', or 'player' and 'actions'",
+                source,
+            )
+
+        return cls(build(data["root"], ()), [str(p) for p in players], str(data.get("title", "")))
+
+    def to_definition(self) -> dict[str, Any]:
+        """The tree as a definition table (inverse of :meth:`from_definition`)."""
+
+        def text(v: sp.Expr) -> Any:
+            return str(v)
+
+        def node(i: int) -> dict[str, Any]:
+            out: dict[str, Any] = {}
+            if self.kind[i] == "terminal":
+                return {"payoffs": [text(v) for v in self.outcomes[i] or ()]}
+            if self.outcomes[i] is not None:
+                out["outcome"] = [text(v) for v in self.outcomes[i] or ()]
+            if self.kind[i] == "chance":
+                out["chance"] = {
+                    a: [text(p), node(c)]
+                    for a, p, c in zip(self.actions[i], self.probabilities[i], self.children[i])
+                }
+                out["infoset"] = self.infoset[i]
+                return out
+            out.update(
+                player=self.players[self.player[i]],
+                infoset=self.infoset[i],
+                actions={a: node(c) for a, c in zip(self.actions[i], self.children[i])},
+            )
+            return out
+
+        return {"type": "extensive_form", "title": self.title, "players": list(self.players), "root": node(0)}
+
+    def node(self, i: int) -> Any:
+        """The node object (Decision, Chance or Terminal) rooted at node ``i``."""
+        stack_out: dict[int, Any] = {}
+        order = self._subtree(i)
+        for j in reversed(order):
+            if self.kind[j] == "terminal":
+                stack_out[j] = Terminal(self.leaf_payoff_part(j), self.labels[j])
+            elif self.kind[j] == "chance":
+                stack_out[j] = Chance(
+                    {a: (p, stack_out[c]) for a, p, c in zip(self.actions[j], self.probabilities[j], self.children[j])},
+                    self.infoset[j], self.outcomes[j], self.labels[j],
+                )
+            else:
+                stack_out[j] = Decision(
+                    self.players[self.player[j]], self.infoset[j],
+                    {a: stack_out[c] for a, c in zip(self.actions[j], self.children[j])},
+                    self.outcomes[j], self.labels[j],
+                )
+        return stack_out[i]
+
+    @property
+    def root(self) -> Any:
+        return self.node(0)
+
+    def _subtree(self, i: int) -> list[int]:
+        """Nodes of the subtree at ``i`` in preorder (they are contiguous indices)."""
+        end = i + 1
+        stack = [i]
+        while stack:
+            j = stack.pop()
+            end = max(end, j + 1)
+            stack.extend(self.children[j])
+        return list(range(i, end))
+
+    # ------------------------------------------------------------------ properties
+    def __len__(self) -> int:
+        return len(self.kind)
+
+    @property
+    def n_players(self) -> int:
+        return len(self.players)
+
+    @property
+    def infosets(self) -> dict[str, InformationSet]:
+        """The information sets by label (chance information sets included)."""
+        return dict(self._infosets)
+
+    @property
+    def terminals(self) -> list[int]:
+        return [i for i, k in enumerate(self.kind) if k == "terminal"]
+
+    @property
+    def parameters(self) -> tuple[sp.Symbol, ...]:
+        if "parameters" not in self._cache:
+            values = [v for o in self.outcomes if o is not None for v in o]
+            values += [p for ps in self.probabilities for p in ps]
+            self._cache["parameters"] = free_parameters(values)
+        return self._cache["parameters"]
+
+    @property
+    def is_numeric(self) -> bool:
+        return not self.parameters
+
+    @property
+    def is_exact(self) -> bool:
+        return is_exact([o for o in self.outcomes if o is not None], self.probabilities)
+
+    @property
+    def is_perfect_information(self) -> bool:
+        """True when every decision node is alone in its information set."""
+        return all(
+            len(h.members) == 1 for h in self._infosets.values() if h.player is not None
+        )
+
+    def index_of(self, path: Sequence[str] | str) -> int:
+        """The node index at a path of action labels (or its ``' > '`` text)."""
+        if isinstance(path, str):
+            path = () if path in ("", ROOT) else tuple(p.strip() for p in path.split(">"))
+        i = 0
+        for depth, a in enumerate(path):
+            if a not in self.actions[i]:
+                raise ValidationError(
+                    f"node {path_text(tuple(path[:depth]))} has no action {a!r}; "
+                    f"actions are {list(self.actions[i])}"
+                )
+            i = self.children[i][self.actions[i].index(a)]
+        return i
+
+    def own_history(self, i: int, player: int) -> tuple[tuple[str, str], ...]:
+        """The (infoset, action) moves of ``player`` on the path to node ``i``."""
+        out = []
+        j = i
+        while self.parent[j] >= 0:
+            p = self.parent[j]
+            if self.kind[p] == "decision" and self.player[p] == player:
+                out.append((self.infoset[p] or "", self.actions[p][self.children[p].index(j)]))
+            j = p
+        return tuple(reversed(out))
+
+    @property
+    def has_perfect_recall(self) -> bool:
+        """True when each player remembers their own past moves at every information set."""
+        return self.perfect_recall_violation() is None
+
+    def perfect_recall_violation(self) -> str | None:
+        """A sentence naming where perfect recall fails, or ``None``."""
+        for h in self._infosets.values():
+            if h.player is None or len(h.members) == 1:
+                continue
+            pi = self.players.index(h.player)
+            first = self.own_history(h.members[0], pi)
+            for m in h.members[1:]:
+                if self.own_history(m, pi) != first:
+                    return (
+                        f"information set {h.label!r}: {h.player} reaches node "
+                        f"{path_text(self.paths[m])} and node {path_text(self.paths[h.members[0]])} "
+                        f"after different own moves"
+                    )
+        return None
+
+    def require_perfect_recall(self) -> None:
+        problem = self.perfect_recall_violation()
+        if problem is not None:
+            raise ValidationError(f"the game lacks perfect recall: {problem}")
+
+    def subgame_roots(self) -> list[int]:
+        """Indices of the non-terminal nodes that root a subgame (the root included)."""
+        if "subgames" in self._cache:
+            return self._cache["subgames"]
+        bad: set[int] = set()
+        for h in self._infosets.values():
+            if len(h.members) == 1:
+                continue
+            # Ancestors-or-self of members that do not contain every member split h.
+            lines = [self._ancestry(m) for m in h.members]
+            common = set(lines[0]).intersection(*lines[1:])
+            for line in lines:
+                bad.update(n for n in line if n not in common)
+            for m in h.members:
+                bad.add(m)
+        roots = [i for i, k in enumerate(self.kind) if k != "terminal" and i not in bad]
+        self._cache["subgames"] = roots
+        return roots
+
+    def _ancestry(self, i: int) -> list[int]:
+        out = [i]
+        while self.parent[out[-1]] >= 0:
+            out.append(self.parent[out[-1]])
+        return out
+
+    def subgames(self) -> list[tuple[str, ...]]:
+        """The paths of the roots of the proper subgames (every subgame but the whole game)."""
+        return [self.paths[i] for i in self.subgame_roots() if i != 0]
+
+    def subgame(self, path: Sequence[str] | str) -> ExtensiveFormGame:
+        """The subgame rooted at ``path`` as a game of its own (outcomes above it dropped)."""
+        i = self.index_of(path)
+        if i not in self.subgame_roots() and self.kind[i] != "terminal":
+            raise ValidationError(f"node {path_text(self.paths[i])} does not root a subgame")
+        return ExtensiveFormGame(self.node(i), self.players, self.title)
+
+    # ------------------------------------------------------------------ numbers
+    def subs(self, values: Mapping[Any, Any]) -> ExtensiveFormGame:
+        """The same tree with parameter values substituted (by symbol or name)."""
+        new = object.__new__(ExtensiveFormGame)
+        new.__dict__.update(self.__dict__)
+        new.outcomes = [
+            None if o is None else tuple(substitute(v, values) for v in o) for o in self.outcomes
+        ]
+        new.probabilities = [tuple(substitute(p, values) for p in ps) for ps in self.probabilities]
+        for i, ps in enumerate(new.probabilities):
+            if ps and all(p.is_number for p in ps):
+                if any(p < 0 for p in ps):
+                    raise ValidationError(
+                        f"node {path_text(self.paths[i])}: a chance probability is negative at these values"
+                    )
+        new._cache = {}
+        return new
+
+    def numeric_tables(self) -> tuple[list[tuple[Any, ...] | None], list[tuple[Any, ...]]]:
+        """Outcomes and probabilities as Fractions (exact) or floats, for fast loops."""
+        if "numeric" not in self._cache:
+            if self.parameters:
+                names = ", ".join(s.name for s in self.parameters)
+                raise ValidationError(
+                    f"this needs numbers; the tree has free parameters ({names}): use tree.subs({{...}})"
+                )
+            outs = [None if o is None else tuple(to_fraction(v) for v in o) for o in self.outcomes]
+            probs = [tuple(to_fraction(p) for p in ps) for ps in self.probabilities]
+            self._cache["numeric"] = (outs, probs)
+        return self._cache["numeric"]
+
+    # ------------------------------------------------------------------ play
+    def behavior_at(self, behavior: Mapping[str, Any], infoset: str) -> dict[str, sp.Expr]:
+        """The action distribution that ``behavior`` gives at an information set.
+
+        ``behavior`` maps player -> infoset -> action label (pure) or -> mapping
+        action -> probability; a flat mapping infoset -> ... is accepted too.
+        """
+        h = self._infosets[infoset]
+        chosen: Any = None
+        own = behavior.get(h.player) if h.player is not None else None
+        if isinstance(own, Mapping):
+            chosen = own.get(infoset)
+        if chosen is None:
+            chosen = behavior.get(infoset)
+        if chosen is None:
+            raise ValidationError(
+                f"the behaviour profile gives no action for {h.player} at information set {infoset!r}"
+            )
+        if isinstance(chosen, str):
+            if chosen not in h.actions:
+                raise ValidationError(
+                    f"information set {infoset!r} has no action {chosen!r}; actions are {list(h.actions)}"
+                )
+            return {a: sp.Integer(1 if a == chosen else 0) for a in h.actions}
+        if isinstance(chosen, Mapping):
+            unknown = [a for a in chosen if a not in h.actions]
+            if unknown:
+                raise ValidationError(f"information set {infoset!r} has no action(s) {unknown}")
+            dist = {a: exact(chosen.get(a, 0), where=f"probability of {a} at {infoset}") for a in h.actions}
+            return dist
+        raise ValidationError(f"information set {infoset!r}: cannot read the behaviour {chosen!r}")
+
+    def play(self, behavior: Mapping[str, Any]) -> Play:
+        """The terminals reached by a behaviour profile, with probabilities, and expected payoffs."""
+        n = self.n_players
+        totals = [sp.Integer(0)] * n
+        reached: list[tuple[tuple[str, ...], sp.Expr]] = []
+        dists: dict[str, dict[str, sp.Expr]] = {}
+        stack: list[tuple[int, sp.Expr, tuple[sp.Expr, ...]]] = [(0, sp.Integer(1), (sp.Integer(0),) * n)]
+        while stack:
+            i, prob, acc = stack.pop()
+            here = self.outcomes[i]
+            if here is not None:
+                acc = tuple(a + o for a, o in zip(acc, here))
+            if self.kind[i] == "terminal":
+                reached.append((self.paths[i], prob))
+                totals = [t + prob * a for t, a in zip(totals, acc)]
+                continue
+            if self.kind[i] == "chance":
+                weights = list(self.probabilities[i])
+            else:
+                lab = self.infoset[i] or ""
+                if lab not in dists:
+                    dists[lab] = self.behavior_at(behavior, lab)
+                weights = [dists[lab][a] for a in self.actions[i]]
+            for c, w in reversed(list(zip(self.children[i], weights))):
+                if w != 0:
+                    stack.append((c, prob * w, acc))
+        totals = [t if t.is_number else sp.expand(t) for t in totals]
+        path: tuple[str, ...] = ()
+        if reached:
+            first = reached[0][0]
+            k = 0
+            while all(len(p) > k and p[k] == first[k] for p, _ in reached) and k < len(first):
+                k += 1
+            path = first[:k]
+        return Play(tuple(totals), tuple(reached), path)
+
+    # ------------------------------------------------------------------ normal form
+    def reduced_strategies(self, player: str | int) -> list[dict[str, str]]:
+        """The reduced pure strategies of a player: an action at each information set
+        not ruled out by the player's own earlier actions."""
+        pi = player if isinstance(player, int) else self.players.index(player)
+        key = f"reduced{pi}"
+        if key in self._cache:
+            return self._cache[key]
+        own = [h for h in self._infosets.values() if h.player == self.players[pi]]
+        out: list[dict[str, str]] = []
+        seen: set[tuple[tuple[str, str], ...]] = set()
+        for choice in itertools.product(*[h.actions for h in own]):
+            full = {h.label: a for h, a in zip(own, choice)}
+            relevant: set[str] = set()
+            stack = [0]
+            while stack:
+                i = stack.pop()
+                if self.kind[i] == "decision" and self.player[i] == pi:
+                    lab = self.infoset[i] or ""
+                    relevant.add(lab)
+                    stack.append(self.children[i][self.actions[i].index(full[lab])])
+                else:
+                    stack.extend(self.children[i])
+            reduced = tuple((h.label, full[h.label]) for h in own if h.label in relevant)
+            if reduced not in seen:
+                seen.add(reduced)
+                out.append(dict(reduced))
+        self._cache[key] = out
+        return out
+
+    def strategy_label(self, player: str | int, strategy: Mapping[str, str]) -> str:
+        """A reduced strategy's label: its actions in information-set order, ``*`` where none."""
+        pi = player if isinstance(player, int) else self.players.index(player)
+        own = [h for h in self._infosets.values() if h.player == self.players[pi]]
+        if len(own) == 1:
+            return strategy.get(own[0].label, "*")
+        return "-".join(strategy.get(h.label, "*") for h in own)
+
+    def to_normal_form(self) -> NormalFormGame:
+        """The reduced normal form: strategies that differ only where the player's own
+        moves prevent play are merged. Payoffs are expected over chance."""
+        if "normal" in self._cache:
+            return self._cache["normal"]
+        strategies = [self.reduced_strategies(i) for i in range(self.n_players)]
+        labels = []
+        for i, strats in enumerate(strategies):
+            labs = [self.strategy_label(i, s) for s in strats] or ["(none)"]
+            if len(set(labs)) != len(labs):
+                labs = [f"s{k + 1}" for k in range(len(labs))]
+            labels.append(labs)
+        shape = tuple(max(1, len(s)) for s in strategies)
+        arr = np.empty((self.n_players, *shape), dtype=object)
+        for prof in itertools.product(*[range(k) for k in shape]):
+            behavior: dict[str, Any] = {}
+            for i, k in enumerate(prof):
+                if strategies[i]:
+                    behavior[self.players[i]] = dict(strategies[i][k])
+            # Information sets ruled out by a player's own moves are never asked for.
+            res = self.play(behavior)
+            for i in range(self.n_players):
+                arr[(i, *prof)] = res.payoffs[i]
+        game = NormalFormGame(arr, self.players, labels, title=self.title)
+        self._cache["normal"] = game
+        return game
+
+    # ------------------------------------------------------------------ dunder
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ExtensiveFormGame):
+            return NotImplemented
+        if (self.players, self.kind, self.paths, self.player) != (
+            other.players, other.kind, other.paths, other.player
+        ):
+            return False
+        if [h.members for h in self._infosets.values()] != [h.members for h in other._infosets.values()]:
+            return False
+
+        def same(a: Any, b: Any) -> bool:
+            return all(sp.simplify(x - y) == 0 for x, y in zip(a, b))
+
+        for i in range(len(self.kind)):
+            if not same(self.probabilities[i], other.probabilities[i]):
+                return False
+            if self.kind[i] == "terminal" or self.outcomes[i] or other.outcomes[i]:
+                if not same(self.leaf_payoff_part(i), other.leaf_payoff_part(i)):
+                    return False
+        return True
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def leaf_payoff_part(self, i: int) -> tuple[sp.Expr, ...]:
+        return self.outcomes[i] or (sp.Integer(0),) * self.n_players
+
+    def __repr__(self) -> str:
+        n_term = sum(1 for k in self.kind if k == "terminal")
+        head = f"ExtensiveFormGame({self.title + ': ' if self.title else ''}players={self.players}, "
+        return head + f"{len(self.kind)} nodes, {n_term} terminals, {len(self._infosets)} information sets)"

@@ -1,3 +1,689 @@
-"""(planned module; filled in by its issue)."""
+"""Subgame-perfect equilibria of extensive-form games by backward induction.
 
-__all__: list[str] = []
+Every pure SPE of a perfect-information tree (chance nodes allowed) is found, ties
+included. Rather than listing profiles, each node keeps the multiset of payoff
+vectors its subgame's SPE give, as ``{vector: number of SPE}``: at a decision node
+of player ``i``, an action ``a`` with continuation value ``v`` is part of
+``count(v) * prod_{b != a} #{w in SPE(b): w_i <= v_i}`` equilibria. So the count and
+the distinct payoff vectors come without materialising profiles, and
+:meth:`SPESolution.profiles` produces the profiles lazily from the same tables.
+
+Subgames with imperfect information are replaced, bottom up, by the equilibria of
+their normal form (with each deeper subgame already replaced by one of its SPE payoff
+vectors); mixed equilibria become behaviour strategies (Kuhn's theorem).
+
+With free parameters, the answer is a :class:`~gametheory.solve.results.PiecewiseAnswer`:
+at each decision node every ordering of the player's candidate payoffs consistent
+with what sympy can decide gives a region, and equalities give boundary pieces.
+
+Examples
+--------
+>>> import gametheory as gt
+>>> entry = gt.ExtensiveFormGame(
+...     gt.Decision("Entrant", "entrant", {"Out": gt.Terminal([0, 2]),
+...         "In": gt.Decision("Incumbent", "incumbent", {
+...             "Fight": gt.Terminal([-1, -1]), "Accommodate": gt.Terminal([1, 1])})}),
+...     players=["Entrant", "Incumbent"])
+>>> sol = gt.spe(entry)
+>>> sol.count, sol.equilibria[0].path
+(1, ('In', 'Accommodate'))
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import sympy as sp
+
+from ..errors import NotApplicableError, SolverError
+from ..games.extensive_form import ExtensiveFormGame, path_text
+from ..symbolic import exact, parameter_info
+from .results import Piece, PiecewiseAnswer, number_to_json
+
+__all__ = ["spe", "SPESolution", "SubgamePerfectEquilibrium", "MAX_LISTED"]
+
+MAX_LISTED = 100_000
+"""``SPESolution.equilibria`` lists at most this many; beyond, use ``profiles()``."""
+
+Vector = tuple[Any, ...]
+
+
+# ----------------------------------------------------------------------- records
+@dataclass(frozen=True)
+class SubgamePerfectEquilibrium:
+    """One SPE: a behaviour at every information set, its payoffs and its path of play.
+
+    ``behavior`` maps player -> information-set label -> action label -> probability.
+    ``path`` is the sequence of actions played for certain from the root;
+    ``terminals`` lists every terminal reached with its probability (chance moves).
+    """
+
+    players: tuple[str, ...]
+    behavior: Mapping[str, Mapping[str, Mapping[str, sp.Expr]]]
+    payoffs: tuple[sp.Expr, ...]
+    path: tuple[str, ...]
+    terminals: tuple[tuple[tuple[str, ...], sp.Expr], ...] = ()
+
+    def action(self, player: str, infoset: str) -> str:
+        """The action played at an information set (for pure behaviour)."""
+        dist = self.behavior[player][infoset]
+        chosen = [a for a, p in dist.items() if p != 0]
+        if len(chosen) != 1:
+            raise ValueError(f"the behaviour at {infoset!r} is mixed: {dict(dist)}")
+        return chosen[0]
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {
+            "behavior": {
+                pl: {h: {a: number_to_json(p) for a, p in d.items()} for h, d in hs.items()}
+                for pl, hs in self.behavior.items()
+            },
+            "payoffs": {pl: number_to_json(v) for pl, v in zip(self.players, self.payoffs)},
+        }
+
+    def __repr__(self) -> str:
+        pay = ", ".join(str(v) for v in self.payoffs)
+        return f"SubgamePerfectEquilibrium(path={' > '.join(self.path) or 'root'}, payoffs=({pay}))"
+
+
+@dataclass(frozen=True)
+class SPESolution:
+    """Every SPE of a tree with numbers in.
+
+    Attributes
+    ----------
+    count
+        The number of SPE (computed from the tables, without listing them).
+    payoff_vectors
+        The distinct SPE payoff vectors, each with the number of SPE giving it.
+    method, exact, warnings
+        How they were found, whether the arithmetic was exact, and ties.
+
+    ``profiles()`` yields every SPE lazily; ``equilibria`` lists them all (at most
+    :data:`MAX_LISTED`).
+    """
+
+    game: ExtensiveFormGame = field(repr=False)
+    count: int
+    payoff_vectors: tuple[tuple[tuple[sp.Expr, ...], int], ...]
+    method: str
+    exact: bool
+    warnings: tuple[str, ...] = ()
+    _engine: Any = field(default=None, repr=False, compare=False)
+    _point: Mapping[sp.Symbol, sp.Expr] | None = field(default=None, repr=False, compare=False)
+
+    concept = "spe"
+
+    @property
+    def players(self) -> tuple[str, ...]:
+        return self.game.players
+
+    def __len__(self) -> int:
+        return self.count
+
+    def profiles(self) -> Iterator[SubgamePerfectEquilibrium]:
+        """Yield every SPE, one at a time, in the order of the actions in the tree."""
+        engine = self._engine
+        for vec in engine.dist[0]:
+            for choice in engine.enum(0, vec):
+                yield self._record(choice)
+
+    def __iter__(self) -> Iterator[SubgamePerfectEquilibrium]:
+        return self.profiles()
+
+    @property
+    def equilibria(self) -> tuple[SubgamePerfectEquilibrium, ...]:
+        """All SPE as a tuple (for large counts iterate :meth:`profiles` instead)."""
+        if self.count > MAX_LISTED:
+            raise SolverError(
+                f"the tree has {self.count} SPE, more than MAX_LISTED={MAX_LISTED}; "
+                f"iterate solution.profiles() or use count and payoff_vectors"
+            )
+        return tuple(self.profiles())
+
+    def _record(self, choice: Mapping[str, Any]) -> SubgamePerfectEquilibrium:
+        game = self.game
+        behavior: dict[str, dict[str, dict[str, sp.Expr]]] = {p: {} for p in game.players}
+        for lab, h in game.infosets.items():
+            if h.player is None:
+                continue
+            chosen = choice.get(lab)
+            if isinstance(chosen, Mapping):
+                dist = {a: exact(chosen.get(a, 0)) for a in h.actions}
+            else:
+                dist = {a: sp.Integer(1 if a == chosen else 0) for a in h.actions}
+            behavior[h.player][lab] = dist
+        played = game.play(behavior)
+        return SubgamePerfectEquilibrium(
+            game.players, behavior, played.payoffs, played.path, played.terminals
+        )
+
+    def to_json_dict(self, limit: int | None = 1000) -> dict[str, Any]:
+        """The issue's JSON shape: concept, exact, players, count, payoff_vectors and at
+        most ``limit`` equilibria."""
+        eqs = itertools.islice(self.profiles(), limit) if limit is not None else self.profiles()
+        return {
+            "concept": "spe",
+            "exact": self.exact,
+            "players": list(self.players),
+            "count": self.count,
+            "payoff_vectors": [
+                {"payoffs": {p: number_to_json(v) for p, v in zip(self.players, vec)}, "count": c}
+                for vec, c in self.payoff_vectors
+            ],
+            "equilibria": [e.to_json_dict() for e in eqs],
+        }
+
+    def to_text(self, limit: int | None = 20) -> str:
+        lines = [repr(self)]
+        for vec, c in self.payoff_vectors:
+            lines.append(f"  payoffs ({', '.join(str(v) for v in vec)}): {c} SPE")
+        for e in itertools.islice(self.profiles(), limit):
+            lines.append(f"  {e!r}")
+        lines += [f"  warning: {w}" for w in self.warnings]
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return (
+            f"SPESolution(count={self.count}, {len(self.payoff_vectors)} payoff vectors, "
+            f"method={self.method!r}, exact={self.exact})"
+        )
+
+
+# ----------------------------------------------------------------------- engine
+def _add(a: Vector, b: Vector | None) -> Vector:
+    return a if b is None else tuple(x + y for x, y in zip(a, b))
+
+
+class _Engine:
+    """Per-node SPE payoff multisets and the means to enumerate the profiles behind them.
+
+    ``rank`` (symbolic pieces only) replaces numeric comparison at a node by the rank of
+    each value in the ordering that defines the piece.
+    """
+
+    def __init__(self, game: ExtensiveFormGame, outcomes: list[Any], probs: list[Any], canon: Callable[[Any], Any]):
+        self.game = game
+        self.outcomes = outcomes
+        self.probs = probs
+        self.canon = canon
+        self.dist: dict[int, dict[Vector, int]] = {}
+        self.rank: dict[int, dict[Any, int]] = {}
+        self.regions: dict[int, list[tuple[Vector, dict[str, Any], tuple[tuple[int, Vector], ...], int]]] = {}
+        self.ties: list[int] = []
+
+    def key(self, i: int) -> Callable[[Any], Any]:
+        table = self.rank.get(i)
+        return (lambda x: x) if table is None else table.__getitem__
+
+    def terminal(self, i: int) -> None:
+        self.dist[i] = {tuple(self.canon(v) for v in self.outcomes[i]): 1}
+
+    def decision(self, i: int) -> None:
+        g = self.game
+        p = g.player[i]
+        key = self.key(i)
+        kids = g.children[i]
+        sorted_keys = []
+        for c in kids:
+            items = sorted(((key(w[p]), n) for w, n in self.dist[c].items()), key=lambda t: t[0])
+            sorted_keys.append(items)
+
+        def at_most(b: int, x: Any) -> int:
+            return sum(n for k, n in sorted_keys[b] if k <= x)
+
+        out: dict[Vector, int] = {}
+        best_by_action: list[set[Any]] = []
+        for a, c in enumerate(kids):
+            valid: set[Any] = set()
+            for v, n in self.dist[c].items():
+                x = key(v[p])
+                weight = n
+                for b in range(len(kids)):
+                    if b != a:
+                        weight *= at_most(b, x)
+                        if not weight:
+                            break
+                if weight:
+                    valid.add(x)
+                    vec = tuple(self.canon(t) for t in _add(v, self.outcomes[i]))
+                    out[vec] = out.get(vec, 0) + weight
+            best_by_action.append(valid)
+        if any(best_by_action[a] & best_by_action[b] for a in range(len(kids)) for b in range(a)):
+            self.ties.append(i)
+        self.dist[i] = out
+
+    def chance(self, i: int) -> None:
+        acc: dict[Vector, int] = {(0,) * self.game.n_players: 1}
+        for q, c in zip(self.probs[i], self.game.children[i]):
+            nxt: dict[Vector, int] = {}
+            for v, n in acc.items():
+                for w, m in self.dist[c].items():
+                    vec = tuple(x + q * y for x, y in zip(v, w))
+                    nxt[vec] = nxt.get(vec, 0) + n * m
+            acc = nxt
+        out: dict[Vector, int] = {}
+        for v, n in acc.items():
+            vec = tuple(self.canon(t) for t in _add(v, self.outcomes[i]))
+            out[vec] = out.get(vec, 0) + n
+        self.dist[i] = out
+
+    # -- enumeration of the profiles behind a payoff vector
+    def enum(self, i: int, vec: Vector) -> Iterator[dict[str, Any]]:
+        g = self.game
+        kind = g.kind[i]
+        if kind == "terminal":
+            yield {}
+            return
+        if i in self.regions:
+            for v, behaviour, boundary, _n in self.regions[i]:
+                if v == vec:
+                    for parts in self._product([(b, w) for b, w in boundary]):
+                        yield {**behaviour, **parts}
+            return
+        own = self.outcomes[i]
+        if kind == "chance":
+            kids = g.children[i]
+            for combo in itertools.product(*[list(self.dist[c]) for c in kids]):
+                total: Vector = (0,) * g.n_players
+                for q, w in zip(self.probs[i], combo):
+                    total = tuple(x + q * y for x, y in zip(total, w))
+                if tuple(self.canon(t) for t in _add(total, own)) == vec:
+                    yield from self._product(list(zip(kids, combo)))
+            return
+        p = g.player[i]
+        key = self.key(i)
+        label = g.infoset[i] or ""
+        kids = g.children[i]
+        for a, c in enumerate(kids):
+            for v in self.dist[c]:
+                if tuple(self.canon(t) for t in _add(v, own)) != vec:
+                    continue
+                x = key(v[p])
+                others = []
+                for b, cb in enumerate(kids):
+                    if b != a:
+                        others.append([(cb, w) for w in self.dist[cb] if key(w[p]) <= x])
+                if any(not o for o in others):
+                    continue
+                for sub in self.enum(c, v):
+                    for rest in itertools.product(*others):
+                        for parts in self._product(list(rest)):
+                            yield {label: g.actions[i][a], **sub, **parts}
+
+    def _product(self, items: list[tuple[int, Vector]]) -> Iterator[dict[str, Any]]:
+        if not items:
+            yield {}
+            return
+        (node, vec), rest = items[0], items[1:]
+        for first in self.enum(node, vec):
+            for others in self._product(rest):
+                yield {**first, **others}
+
+
+# ----------------------------------------------------------------------- numeric
+def _region(game: ExtensiveFormGame, r: int, roots: set[int]) -> tuple[list[int], list[int]]:
+    """Nodes of the imperfect-information region at subgame root ``r`` and its boundary
+    (deeper subgame roots and terminals)."""
+    inside, boundary = [r], []
+    stack = list(game.children[r])
+    while stack:
+        j = stack.pop()
+        if j in roots or game.kind[j] == "terminal":
+            boundary.append(j)
+        else:
+            inside.append(j)
+            stack.extend(game.children[j])
+    return inside, sorted(boundary)
+
+
+def _truncated(game: ExtensiveFormGame, r: int, replace: Mapping[int, Vector]) -> ExtensiveFormGame:
+    from ..games.extensive_form import Chance, Decision, Terminal
+
+    def build(j: int) -> Any:
+        if j in replace:
+            return Terminal([exact(v) for v in replace[j]])
+        acts = game.actions[j]
+        if game.kind[j] == "chance":
+            return Chance(
+                {a: (p, build(c)) for a, p, c in zip(acts, game.probabilities[j], game.children[j])},
+                game.infoset[j], game.outcomes[j],
+            )
+        return Decision(
+            game.player[j], game.infoset[j], {a: build(c) for a, c in zip(acts, game.children[j])},
+            game.outcomes[j],
+        )
+
+    return ExtensiveFormGame(build(r), game.players)
+
+
+def _normal_form_equilibria(nf: Any) -> tuple[list[Any], str]:
+    import importlib
+
+    from .pure_nash import pure_nash
+
+    nash = getattr(importlib.import_module(".mixed_nash", __package__), "nash", None)
+    if nash is not None and nf.n_players == 2:
+        return list(nash(nf).equilibria), "all extreme Nash equilibria of its normal form"
+    return list(pure_nash(nf).equilibria), "pure Nash equilibria of its normal form"  # type: ignore[union-attr]
+
+
+def _solve_region(engine: _Engine, r: int, roots: set[int], notes: list[str]) -> None:
+    game = engine.game
+    _inside, boundary = _region(game, r, roots)
+    per_boundary = [list(engine.dist[b].items()) for b in boundary]
+    entries = []
+    out: dict[Vector, int] = {}
+    for combo in itertools.product(*per_boundary):
+        replace = {b: vec for b, (vec, _n) in zip(boundary, combo)}
+        weight = 1
+        for _vec, n in combo:
+            weight *= n
+        sub = _truncated(game, r, replace)
+        nf = sub.to_normal_form()
+        eqs, how = _normal_form_equilibria(nf)
+        for eq in eqs:
+            behaviour = _behaviour_of(sub, nf, eq, notes)
+            vec = tuple(engine.canon(_number(v)) for v in eq.payoffs)
+            entries.append((vec, behaviour, tuple(replace.items()), weight))
+            out[vec] = out.get(vec, 0) + weight
+        if len(eqs) != 1:
+            notes.append(
+                f"the subgame at node {path_text(game.paths[r])} has {len(eqs)} equilibria ({how})"
+            )
+    engine.regions[r] = entries
+    engine.dist[r] = out
+
+
+def _number(v: sp.Expr) -> Any:
+    from ..symbolic import to_fraction
+
+    return to_fraction(v) if v.is_number else v
+
+
+def _behaviour_of(sub: ExtensiveFormGame, nf: Any, eq: Any, notes: list[str]) -> dict[str, Any]:
+    """Kuhn's theorem: a mixed equilibrium over reduced strategies as behaviour."""
+    out: dict[str, Any] = {}
+    for i, player in enumerate(sub.players):
+        strategies = sub.reduced_strategies(i)
+        mix = list(eq.strategies[i].values())
+        for lab, h in sub.infosets.items():
+            if h.player != player:
+                continue
+            reach = sum((m for s, m in zip(strategies, mix) if lab in s), sp.Integer(0))
+            if reach == 0:
+                notes.append(
+                    f"information set {lab!r} is ruled out by {player}'s own moves in an "
+                    f"equilibrium of its subgame; its first action is shown"
+                )
+                out[lab] = h.actions[0]
+                continue
+            dist = {a: sum((m for s, m in zip(strategies, mix) if s.get(lab) == a), sp.Integer(0)) / reach for a in h.actions}
+            pure = [a for a, q in dist.items() if q == 1]
+            out[lab] = pure[0] if pure else dist
+    return out
+
+
+def _numeric_spe(game: ExtensiveFormGame) -> SPESolution:
+    outcomes, probs = game.numeric_tables()
+    engine = _Engine(game, outcomes, probs, canon=lambda x: x)
+    roots = set(game.subgame_roots())
+    perfect = game.is_perfect_information
+    if not perfect:
+        game.require_perfect_recall()
+    notes: list[str] = []
+    regions = 0
+    # Preorder indices: every child has a larger index than its parent.
+    for i in reversed(range(len(game))):
+        kind = game.kind[i]
+        if kind == "terminal":
+            engine.terminal(i)
+        elif i not in roots:
+            continue  # solved with the imperfect-information region above it
+        elif not perfect and any(c not in roots and game.kind[c] != "terminal" for c in game.children[i]):
+            _solve_region(engine, i, roots, notes)
+            regions += 1
+        elif kind == "chance":
+            engine.chance(i)
+        else:
+            engine.decision(i)
+    return _solution(game, engine, notes, regions, point=None)
+
+
+def _solution(game: ExtensiveFormGame, engine: _Engine, notes: list[str], regions: int, point: Any) -> SPESolution:
+    warnings = []
+    ties = sorted(set(engine.ties))
+    for i in ties[:20]:
+        warnings.append(
+            f"tie at node {path_text(game.paths[i])}: {game.players[game.player[i]]} is "
+            f"indifferent between actions in some SPE; every choice is listed"
+        )
+    if len(ties) > 20:
+        warnings.append(f"... and ties at {len(ties) - 20} more nodes")
+    warnings += list(dict.fromkeys(notes))
+    root = engine.dist[0]
+
+    def out(v: Any) -> sp.Expr:
+        e = exact(v)
+        return e.xreplace(dict(point)) if point else e
+
+    merged: dict[tuple[sp.Expr, ...], int] = {}
+    for vec, n in root.items():
+        key = tuple(out(v) for v in vec)
+        merged[key] = merged.get(key, 0) + n
+    method = "backward induction over payoff multisets"
+    if regions:
+        method += "; subgames with imperfect information by the equilibria of their normal form"
+    if point is not None:
+        method = "symbolic backward induction, evaluated at a point"
+    return SPESolution(
+        game=game,
+        count=sum(root.values()),
+        payoff_vectors=tuple(merged.items()),
+        method=method,
+        exact=game.is_exact,
+        warnings=tuple(warnings),
+        _engine=engine,
+        _point=point,
+    )
+
+
+# ----------------------------------------------------------------------- symbolic
+def _canon(x: Any) -> Any:
+    e = exact(x)
+    return e if e.is_number else sp.expand(e)
+
+
+def _sign(a: sp.Expr, b: sp.Expr) -> int | None:
+    d = sp.simplify(a - b)
+    if d.is_number:
+        return int(bool(d > 0)) - int(bool(d < 0))
+    if d.is_positive:
+        return 1
+    if d.is_negative:
+        return -1
+    if d.is_zero:
+        return 0
+    return None
+
+
+def _weak_orders(values: list[sp.Expr]) -> Iterator[list[list[sp.Expr]]]:
+    """Orderings with ties (best first) of ``values`` consistent with known signs."""
+    known: dict[tuple[int, int], int | None] = {}
+    for a in range(len(values)):
+        for b in range(a + 1, len(values)):
+            known[a, b] = _sign(values[a], values[b])
+
+    def sign(a: int, b: int) -> int | None:
+        if a < b:
+            return known[a, b]
+        s = known[b, a]
+        return None if s is None else -s
+
+    def extend(levels: list[list[int]], rest: list[int]) -> Iterator[list[list[int]]]:
+        if not rest:
+            yield levels
+            return
+        x, tail = rest[0], rest[1:]
+        for k in range(len(levels) + 1):
+            # New level inserted before level k.
+            ok = all(sign(x, y) in (None, 1) for lv in levels[k:] for y in lv) and all(
+                sign(x, y) in (None, -1) for lv in levels[:k] for y in lv
+            )
+            if ok:
+                yield from extend([*levels[:k], [x], *levels[k:]], tail)
+            if k < len(levels):
+                same = all(sign(x, y) in (None, 0) for y in levels[k]) and all(
+                    sign(x, y) in (None, 1) for lv in levels[k + 1 :] for y in lv
+                ) and all(sign(x, y) in (None, -1) for lv in levels[:k] for y in lv)
+                if same:
+                    yield from extend([*levels[:k], [*levels[k], x], *levels[k + 1 :]], tail)
+
+    for levels in extend([], list(range(len(values)))):
+        yield [[values[j] for j in lv] for lv in levels]
+
+
+def _order_condition(levels: list[list[sp.Expr]]) -> tuple[sp.Basic, bool]:
+    parts: list[sp.Basic] = []
+    tie = False
+    for lv in levels:
+        for y in lv[1:]:
+            tie = True
+            parts.append(sp.Eq(lv[0], y))
+    for hi, lo in zip(levels, levels[1:]):
+        parts.append(sp.Gt(hi[0], lo[0]))
+    return sp.And(*parts), tie
+
+
+def _simplify(cond: sp.Basic, params: tuple[sp.Symbol, ...]) -> sp.Basic:
+    if cond in (sp.true, sp.false):
+        return cond
+    syms = sorted(cond.free_symbols, key=lambda s: s.name)
+    if len(syms) == 1:
+        x = syms[0]
+        low, high, low_in, high_in = parameter_info(x).bounds
+        domain = sp.Interval(
+            -sp.oo if low is None else low, sp.oo if high is None else high,
+            left_open=not low_in, right_open=not high_in,
+        )
+        try:
+            region = cond.as_set().intersect(domain)
+        except (NotImplementedError, TypeError, ValueError):
+            return cond
+        if region is sp.EmptySet:
+            return sp.false
+        if region == domain:
+            return sp.true
+        return region.as_relational(x)
+    return cond
+
+
+def _symbolic_pieces(game: ExtensiveFormGame, i: int, params: tuple[sp.Symbol, ...]) -> list[tuple[sp.Basic, bool, _Engine]]:
+    """Pieces (condition, boundary, engine with tables for the subtree of ``i``)."""
+    kind = game.kind[i]
+    probs = [tuple(_canon(p) for p in ps) for ps in game.probabilities]
+    outs = [None if o is None else tuple(_canon(v) for v in o) for o in game.outcomes]
+    if kind == "terminal":
+        eng = _Engine(game, outs, probs, _canon)
+        eng.terminal(i)
+        return [(sp.true, False, eng)]
+    child_pieces = [_symbolic_pieces(game, c, params) for c in game.children[i]]
+    result = []
+    for combo in itertools.product(*child_pieces):
+        cond = sp.And(*[c for c, _b, _e in combo])
+        boundary = any(b for _c, b, _e in combo)
+        cond = _simplify(cond, params)
+        if cond is sp.false:
+            continue
+        eng = _Engine(game, outs, probs, _canon)
+        for _c, _b, e in combo:
+            eng.dist.update(e.dist)
+            eng.rank.update(e.rank)
+            eng.ties.extend(e.ties)
+        if kind == "chance":
+            eng.chance(i)
+            result.append((cond, boundary, eng))
+            continue
+        p = game.player[i]
+        values = list(dict.fromkeys(w[p] for c in game.children[i] for w in eng.dist[c]))
+        for levels in _weak_orders(values):
+            order, tie = _order_condition(levels)
+            full = _simplify(sp.And(cond, order), params)
+            if full is sp.false:
+                continue
+            node_eng = _Engine(game, outs, probs, _canon)
+            node_eng.dist.update(eng.dist)
+            node_eng.rank.update(eng.rank)
+            node_eng.ties.extend(eng.ties)
+            depth = len(levels)
+            node_eng.rank[i] = {v: depth - k for k, lv in enumerate(levels) for v in lv}
+            node_eng.decision(i)
+            result.append((full, boundary or tie, node_eng))
+    return result
+
+
+def _symbolic_spe(game: ExtensiveFormGame) -> PiecewiseAnswer:
+    if not game.is_perfect_information:
+        raise NotApplicableError(
+            "symbolic SPE is implemented for perfect-information trees; give the parameters "
+            "values with tree.subs({...}) to solve a tree with imperfect information"
+        )
+    params = game.parameters
+    pieces = []
+    for cond, boundary, eng in _symbolic_pieces(game, 0, params):
+        sol = _solution(game, eng, [], 0, point=None)
+        label = _piece_label(sol)
+        pieces.append(Piece(cond, sol, label, boundary))
+
+    def combine(values: list[Any], mapping: Mapping[sp.Symbol, sp.Expr]) -> SPESolution:
+        # The pieces' orderings are exclusive, so one piece holds at any point.
+        if len(values) != 1:
+            raise SolverError(f"{len(values)} pieces of the SPE answer hold at {dict(mapping)}")
+        sol = values[0]
+        return _solution(game.subs(mapping), sol._engine, [], 0, point=dict(mapping))
+
+    return PiecewiseAnswer(
+        concept="spe",
+        pieces=tuple(pieces),
+        parameters=params,
+        combine=combine,
+        method="symbolic backward induction over orderings of payoffs at each node",
+    )
+
+
+def _piece_label(sol: SPESolution, shown: int = 2) -> str:
+    paths = []
+    for e in itertools.islice(sol.profiles(), shown):
+        paths.append(" > ".join(e.path) or "root")
+    more = f" (+{sol.count - shown} more)" if sol.count > shown else ""
+    return f"{sol.count} SPE: " + "; ".join(paths) + more
+
+
+# ----------------------------------------------------------------------- entry point
+def spe(tree: ExtensiveFormGame) -> SPESolution | PiecewiseAnswer:
+    """Every pure subgame-perfect equilibrium of a tree, ties enumerated.
+
+    Parameters
+    ----------
+    tree
+        An :class:`~gametheory.ExtensiveFormGame`. Perfect information (with chance
+        moves) gives all pure SPE; subgames with imperfect information are replaced by
+        the equilibria of their normal form (needs perfect recall).
+
+    Returns
+    -------
+    SPESolution
+        With numbers: ``count``, ``payoff_vectors``, lazy ``profiles()``, and warnings
+        naming the nodes where a player is indifferent.
+    PiecewiseAnswer
+        With free parameters: pieces (condition, :class:`SPESolution`) partitioning the
+        parameter space; ties are boundary pieces; ``.at(point)`` gives the SPE there.
+    """
+    if not isinstance(tree, ExtensiveFormGame):
+        raise NotApplicableError(f"spe applies to ExtensiveFormGame, not {type(tree).__name__}")
+    if tree.parameters:
+        return _symbolic_spe(tree)
+    return _numeric_spe(tree)

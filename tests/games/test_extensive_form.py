@@ -1,0 +1,184 @@
+"""Tests of the extensive-form representation: building, validation, recall, subgames,
+play and the reduced normal form."""
+
+import pytest
+import sympy as sp
+
+import gametheory as gt
+from gametheory import Chance, Decision, ExtensiveFormGame, Terminal
+from gametheory.errors import ParseError, ValidationError
+
+R = sp.Rational
+
+
+def entry_game():
+    # Selten's chain-store stage game (Selten 1978), as in Osborne (2004), Fig. 154.1.
+    return ExtensiveFormGame(
+        Decision("Entrant", "entrant", {
+            "Out": Terminal([0, 2]),
+            "In": Decision("Incumbent", "incumbent", {
+                "Fight": Terminal([-1, -1]),
+                "Accommodate": Terminal([1, 1]),
+            }),
+        }),
+        players=["Entrant", "Incumbent"],
+        title="Entry deterrence",
+    )
+
+
+def matching_pennies_tree():
+    # Simultaneous moves as a tree: player 2 does not see player 1's move.
+    return ExtensiveFormGame(
+        Decision("P1", "h1", {
+            "H": Decision("P2", "h2", {"h": Terminal([1, -1]), "t": Terminal([-1, 1])}),
+            "T": Decision("P2", "h2", {"h": Terminal([-1, 1]), "t": Terminal([1, -1])}),
+        }),
+        players=["P1", "P2"],
+    )
+
+
+def test_tables_and_infosets():
+    g = entry_game()
+    assert len(g) == 5
+    assert g.kind[0] == "decision" and g.paths[2] == ("In",)
+    assert g.infosets["incumbent"].player == "Incumbent"
+    assert g.infosets["incumbent"].actions == ("Fight", "Accommodate")
+    assert g.is_perfect_information and g.has_perfect_recall
+    assert g.index_of("In > Fight") == 3
+    assert g.outcomes[3] == (-1, -1)
+
+
+def test_payoffs_as_mapping_and_exact_numbers():
+    g = ExtensiveFormGame(Terminal({"B": "1/3", "A": 0.5}), ["A", "B"])
+    assert g.outcomes[0][1] == R(1, 3)
+    assert not g.is_exact
+
+
+def test_validation_names_the_node_path():
+    with pytest.raises(ValidationError, match="node In > Fight: payoffs has 3 entries"):
+        ExtensiveFormGame(
+            Decision("A", "a", {"In": Decision("B", "b", {"Fight": Terminal([1, 2, 3])})}), ["A", "B"]
+        )
+    with pytest.raises(ValidationError, match="node In: unknown player 'C'"):
+        ExtensiveFormGame(Decision("A", "a", {"In": Decision("C", "b", {"x": Terminal([1, 2])})}), ["A", "B"])
+    with pytest.raises(ValidationError, match="sum to 1/2"):
+        ExtensiveFormGame(Chance({"H": ("1/4", Terminal([0])), "T": ("1/4", Terminal([0]))}), ["A"])
+    with pytest.raises(ValidationError, match="negative"):
+        ExtensiveFormGame(Chance({"H": (-1, Terminal([0])), "T": (2, Terminal([0]))}), ["A"])
+
+
+def test_node_reached_twice_is_an_error():
+    leaf = Terminal([0, 0])
+    with pytest.raises(ValidationError, match="node R: this node object is already in the tree at node L"):
+        ExtensiveFormGame(Decision("A", "a", {"L": leaf, "R": leaf}), ["A", "B"])
+
+
+def test_infoset_with_different_players_or_actions():
+    with pytest.raises(ValidationError, match="information set 'h': node R has a different player"):
+        ExtensiveFormGame(
+            Decision("A", "a", {
+                "L": Decision("B", "h", {"x": Terminal([0, 0])}),
+                "R": Decision("A", "h", {"x": Terminal([0, 0])}),
+            }), ["A", "B"])
+    with pytest.raises(ValidationError, match="has actions"):
+        ExtensiveFormGame(
+            Decision("A", "a", {
+                "L": Decision("B", "h", {"x": Terminal([0, 0])}),
+                "R": Decision("B", "h", {"y": Terminal([0, 0])}),
+            }), ["A", "B"])
+
+
+def test_perfect_recall_and_subgames():
+    g = matching_pennies_tree()
+    assert not g.is_perfect_information
+    assert g.has_perfect_recall
+    assert g.subgames() == []
+    forgetful = ExtensiveFormGame(
+        Decision("A", "a", {
+            "L": Decision("A", "h", {"x": Terminal([0]), "y": Terminal([1])}),
+            "R": Decision("A", "h", {"x": Terminal([2]), "y": Terminal([3])}),
+        }), ["A"])
+    assert not forgetful.has_perfect_recall
+    with pytest.raises(ValidationError, match="perfect recall"):
+        forgetful.require_perfect_recall()
+    # A sequential prefix before a simultaneous-move stage: the stage is a proper subgame.
+    seq = ExtensiveFormGame(
+        Decision("P1", "start", {"Stop": Terminal([0, 0]), "Go": matching_pennies_tree().root}),
+        ["P1", "P2"])
+    assert seq.subgames() == [("Go",)]
+    assert seq.subgame("Go").infosets["h2"].members == (1, 4)
+
+
+def test_play_with_chance_and_outcomes():
+    g = ExtensiveFormGame(
+        Chance({
+            "Good": ("1/3", Decision("A", "a", {"x": Terminal([3]), "y": Terminal([0])}, outcome=[1])),
+            "Bad": ("2/3", Terminal([0])),
+        }), ["A"])
+    res = g.play({"A": {"a": "x"}})
+    assert res.payoffs == (R(4, 3),)
+    assert res.terminals == ((("Good", "x"), R(1, 3)), (("Bad",), R(2, 3)))
+    assert res.path == ()
+    mixed = g.play({"a": {"x": "1/2", "y": "1/2"}})
+    assert mixed.payoffs == (R(1, 3) * (1 + R(3, 2)),)
+
+
+def test_reduced_normal_form_of_centipede():
+    # Three-move centipede (Rosenthal 1981): player 1's strategies Take/Cont-Take/Cont-Cont
+    # reduce to 3 (not 4), since "Take-*" covers both continuations.
+    g = ExtensiveFormGame(
+        Decision("P1", "1a", {
+            "Take": Terminal([1, 0]),
+            "Cont": Decision("P2", "2a", {
+                "Take": Terminal([0, 2]),
+                "Cont": Decision("P1", "1b", {"Take": Terminal([3, 1]), "Cont": Terminal([2, 4])}),
+            }),
+        }), ["P1", "P2"])
+    nf = g.to_normal_form()
+    assert nf.strategies == (("Take-*", "Cont-Take", "Cont-Cont"), ("Take", "Cont"))
+    assert nf.payoff("P1", ("Cont-Take", "Cont")) == 3
+    # (Take-*, Cont) is not an equilibrium: P1 would switch to Cont-Take and get 3.
+    assert [e.pure_profile for e in gt.pure_nash(nf)] == [("Take-*", "Take")]
+
+
+def test_subs_and_parameters():
+    x = gt.parameter("x_efg_test")
+    p = gt.parameter("p_efg_test", kind="probability")
+    g = ExtensiveFormGame(Chance({"a": (p, Terminal([x])), "b": (1 - p, Terminal([0]))}), ["A"])
+    assert g.parameters == (p, x)
+    h = g.subs({"x_efg_test": 2, "p_efg_test": "1/4"})
+    assert h.parameters == () and h.play({}).payoffs == (R(1, 2),)
+    with pytest.raises(gt.ParameterError):
+        g.subs({"p_efg_test": 2})
+
+
+def test_k_step_game_built_with_a_loop():
+    node = Terminal([0, 0])
+    for k in range(50):
+        node = Decision("A" if k % 2 else "B", f"step{k}", {"stop": Terminal([k, -k]), "go": node})
+    g = ExtensiveFormGame(node, ["A", "B"])
+    assert len(g) == 101 and g.is_perfect_information
+
+
+def test_definition_round_trip_with_formulas():
+    c = gt.parameter("c_efg_def", kind="positive")
+    data = {
+        "type": "extensive_form",
+        "players": ["A", "B"],
+        "root": {
+            "player": "A", "infoset": "a",
+            "actions": {
+                "Out": {"payoffs": [0, 2]},
+                "In": {"chance": {"H": ["1/2", {"payoffs": ["1 - c_efg_def", 1]}],
+                                  "T": ["1/2", {"payoffs": {"A": 1, "B": "2*c_efg_def"}}]}},
+            },
+        },
+    }
+    g = ExtensiveFormGame.from_definition(data, {"c_efg_def": c})
+    assert g.parameters == (c,)
+    assert g.outcomes[g.index_of("In > H")] == (1 - c, 1)
+    again = ExtensiveFormGame.from_definition(g.to_definition(), {"c_efg_def": c})
+    assert again == g
+    bad = {"players": ["A"], "root": {"payoffs": ["1 +* c_efg_def"]}}
+    with pytest.raises(ParseError):
+        ExtensiveFormGame.from_definition(bad, {"c_efg_def": c})
