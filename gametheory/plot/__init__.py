@@ -3,4 +3,5 @@
 This layer knows games and results, not the US-DPRK models.
 """
 
+from .regions import *  # noqa: F403
 from .style import *  # noqa: F403
