@@ -32,7 +32,7 @@ import sympy as sp
 from ..errors import ParameterError, ValidationError
 from ..games.bargaining import U1, BargainingProblem, MultiIssueBargaining
 from ..symbolic import exact, is_exact, parameter_info
-from .polytope import nonempty_condition, polytope_vertices
+from .polytope import as_interval, nonempty_condition, polytope_vertices
 from .results import number_to_json
 
 __all__ = [
@@ -396,17 +396,6 @@ def rubinstein_tree(
 # ---------------------------------------------------------------------- win-sets
 
 
-def _as_set(cond: sp.Basic, sym: sp.Symbol) -> sp.Set:
-    """The real set where a boolean combination of inequalities in one symbol holds."""
-    if isinstance(cond, sp.Or):
-        return sp.Union(*[_as_set(a, sym) for a in cond.args])
-    if isinstance(cond, sp.And):
-        return sp.Intersection(*[_as_set(a, sym) for a in cond.args])
-    if isinstance(cond, sp.Not):
-        return sp.Complement(sp.S.Reals, _as_set(cond.args[0], sym))
-    return sp.solveset(cond, sym, sp.S.Reals)
-
-
 @dataclass(frozen=True)
 class WinSets:
     """Acceptance sets of a multi-issue negotiation and their intersection.
@@ -510,10 +499,7 @@ def win_sets(game: MultiIssueBargaining) -> WinSets:
         if len(game.parameters) == 1 and empty_cond not in (sp.true, sp.false):
             # one parameter: state the condition as an interval (or union of them)
             sym = game.parameters[0]
-            try:
-                empty_cond = _as_set(empty_cond, sym).as_relational(sym)
-            except (NotImplementedError, TypeError, ValueError):
-                pass
+            empty_cond = as_interval(empty_cond, sym)
         is_empty = True if empty_cond is sp.true else False if empty_cond is sp.false else empty_cond
     return WinSets(syms, sets, tuple(box), intersection, is_empty, empty_cond, vertices,
                    "exact vertex enumeration of the acceptance polytopes",

@@ -65,3 +65,24 @@ def nonempty_condition(constraints: Sequence[Constraint], n: int) -> sp.Basic:
         if cond is not sp.false:
             terms.append(cond)
     return sp.Or(*terms) if terms else sp.false
+
+
+def as_interval(cond: sp.Basic, sym: sp.Symbol) -> sp.Basic:
+    """A boolean combination of inequalities in one symbol, restated as intervals.
+
+    Falls back to the condition as given when sympy cannot solve it.
+    """
+
+    def as_set(c: sp.Basic) -> sp.Set:
+        if isinstance(c, sp.Or):
+            return sp.Union(*[as_set(a) for a in c.args])
+        if isinstance(c, sp.And):
+            return sp.Intersection(*[as_set(a) for a in c.args])
+        if isinstance(c, sp.Not):
+            return sp.Complement(sp.S.Reals, as_set(c.args[0]))
+        return sp.solveset(c, sym, sp.S.Reals)
+
+    try:
+        return as_set(cond).as_relational(sym)
+    except (NotImplementedError, TypeError, ValueError):
+        return cond
