@@ -82,7 +82,9 @@ def _payoff_vector(game: NormalFormGame, player: int, probs: list[np.ndarray | N
     for j in reversed(range(game.n_players)):
         if j == player:
             continue
-        u = np.tensordot(u, probs[j], axes=([j], [0]))
+        vec = probs[j]
+        assert vec is not None
+        u = np.tensordot(u, vec, axes=([j], [0]))
     return np.asarray(u, dtype=object)
 
 
@@ -230,7 +232,7 @@ def iterated_dominance(game: Any, strict: bool = True) -> DominanceResult:
             sub = values[i][np.ix_(*keep)]
             own = np.moveaxis(sub, i, 0)
             for a, s in enumerate(keep[i]):
-                found = None
+                found: tuple[str, tuple[tuple[str, sp.Expr], ...]] | None = None
                 for b, t in enumerate(keep[i]):
                     if a == b:
                         continue
