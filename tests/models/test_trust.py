@@ -1,0 +1,90 @@
+import pytest
+import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gametheory.errors import ParameterError
+from gametheory.models import trust
+from gametheory.models.calibration import (
+    DISARM_COST,
+    DISARM_VALUE_US,
+    DPRK_2019,
+    LIBYA_2003,
+    RELIEF_VALUE,
+    RENEGE_GAIN,
+)
+
+Q = sp.Rational
+
+
+def test_derived_rate_is_lockwood_thomas_reconstruction():
+    # LITERATURE.md (after Lockwood and Thomas 2002): rho = c/(d b), derived by sympy here
+    b, c, d = sp.symbols("b c d", positive=True)
+    assert sp.simplify(trust.derive_gradual_rate() - c / (d * b)) == 0
+
+
+@st.composite
+def triples(draw):
+    b = Q(draw(st.integers(1, 50)), draw(st.integers(1, 10)))
+    c = b * Q(draw(st.integers(1, 99)), 100)
+    lo = c / b
+    d = lo + (1 - lo) * Q(draw(st.integers(1, 99)), 100)
+    return b, c, d
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(triples(), st.integers(1, 6))
+def test_gradual_path_binds_and_faster_path_fails(bcd, steps):
+    b, c, d = bcd
+    path = trust.gradual_path(b, c, d, steps)
+    assert path[0] == 0 and all(x < 1 for x in path)
+    assert all(x < y for x, y in zip(path, path[1:]))           # rises, stays below 1
+    assert trust.path_is_incentive_compatible(path, b, c, d)
+    faster = list(path)
+    faster[1] += (1 - faster[1]) / 10
+    assert not trust.path_is_incentive_compatible(faster, b, c, d)
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(triples(), st.integers(1, 95))
+def test_steps_to_share_is_least_t(bcd, pct):
+    b, c, d = bcd
+    share = Q(pct, 100)
+    t = trust.steps_to_share(b, c, d, share)
+    rho = c / (d * b)
+    assert 1 - rho**t >= share and (t == 0 or 1 - rho ** (t - 1) < share)
+
+
+def test_infeasible_when_discount_at_most_cost_ratio():
+    assert trust.steps_to_share(2, 1, Q(1, 2), Q(1, 2)) is None      # d = c/b
+    with pytest.raises(ParameterError, match="discount > cost/benefit"):
+        trust.gradual_path(2, 1, Q(2, 5), 3)
+    with pytest.raises(ParameterError, match="share"):
+        trust.steps_to_share(2, 1, Q(3, 4), 1)
+
+
+def test_steps_rise_as_patience_falls():
+    # direction of the claim over the range: less patience -> slower trust
+    counts = [trust.steps_to_share(2, 1, Q(k, 20), Q(9, 10)) for k in range(11, 20)]
+    assert counts == sorted(counts, reverse=True) and counts[0] > counts[-1]
+
+
+def test_grim_threshold_is_friedman_ratio():
+    # Friedman (1971): grim trigger sustains cooperation iff delta >= (T - R)/(T - P) per player,
+    # here max(C/R, T/G).
+    res = trust.grim_threshold_symbolic()
+    R, C, G, T = RELIEF_VALUE, DISARM_COST, DISARM_VALUE_US, RENEGE_GAIN
+    assert res.threshold == sp.Max(C / R, T / G)
+    ths = trust.automaton_thresholds(DPRK_2019, limited=(2,))
+    expected = max(DPRK_2019[C] / DPRK_2019[R], DPRK_2019[T] / DPRK_2019[G])
+    assert ths["grim trigger"].threshold == expected == Q(15, 19)
+    # grim's binding ratio C/R is North Korea's gradual-path feasibility bound c/b as well
+    assert trust.steps_to_share(DPRK_2019[R], DPRK_2019[C], expected, Q(1, 2)) is None
+    assert trust.steps_to_share(DPRK_2019[R], DPRK_2019[C], expected + Q(1, 100), Q(1, 2)) is not None
+    # a two-period punishment is too weak here at any patience (the engine says so)
+    assert ths["limited punishment (2)"].threshold is None
+
+
+def test_libya_cooperates_at_lower_patience():
+    lib = trust.automaton_thresholds(LIBYA_2003, limited=())["grim trigger"].threshold
+    assert lib < trust.automaton_thresholds(DPRK_2019, limited=())["grim trigger"].threshold
