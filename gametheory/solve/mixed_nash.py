@@ -176,7 +176,10 @@ def _maximal_nash_subsets(edges: list[tuple[int, int]]) -> list[tuple[list[int],
 
 
 def _as_number(v: Fraction, exact: bool) -> sp.Expr:
-    return sp.Rational(v.numerator, v.denominator) if exact else sp.Float(float(v))
+    # An exact zero stays exact even for float games: sympy's Float(0.0) != 0.
+    if exact or v == 0:
+        return sp.Rational(v.numerator, v.denominator)
+    return sp.Float(float(v))
 
 
 def _equilibrium(game: NormalFormGame, a: list[list[Fraction]], b: list[list[Fraction]],
