@@ -37,10 +37,11 @@ from typing import Any
 
 import numpy as np
 import sympy as sp
+from sympy.printing.numpy import NumPyPrinter
 
 from ..errors import ParameterError
 from ..solve.results import PiecewiseAnswer, number_to_json
-from ..symbolic import compile_expr, exact, free_parameters, is_exact, parameter_info
+from ..symbolic import exact, free_parameters, is_exact, parameter_info
 
 __all__ = ["sweep", "SweepResult", "SweepPlan", "NO_PIECE"]
 
@@ -226,21 +227,49 @@ class SweepPlan:
     def size(self) -> int:
         return int(np.prod(self.shape, dtype=np.int64))
 
-    def compiled(self) -> tuple[list[Callable[..., np.ndarray]], ...]:
+    def compiled(self) -> tuple[Callable[..., list[np.ndarray]], ...]:
+        """One numpy function per group (conditions, boundary marks, thresholds,
+        numeric value), each returning a list of arrays; compiled once per process."""
         cached = self.__dict__.get("_compiled")
         if cached is None:
             syms = self.symbols
-            cached = (
-                [compile_expr(c, syms) for c in self.conditions],
-                [compile_expr(c, syms) for c in self.marks],
-                [compile_expr(z, syms) for z in self.zeros],
-                [compile_expr(self.numeric, syms)] if self.numeric is not None else [],
+            marks = [sp.Or(*self.marks)] if self.marks else []
+            numeric = [self.numeric] if self.numeric is not None else []
+            cached = tuple(
+                compile_broadcasting(group, syms)
+                for group in (list(self.conditions), marks, list(self.zeros), numeric)
             )
             object.__setattr__(self, "_compiled", cached)
         return cached
 
+    @property
+    def inner(self) -> int:
+        """Points per index of the first axis."""
+        return int(np.prod(self.shape[1:], dtype=np.int64))
+
+    def bounds(self, chunk_size: int) -> list[tuple[int, int]]:
+        """Flat index ranges of the chunks: whole blocks of the first axis where they
+        fit in ``chunk_size`` (so that the axes broadcast), flat ranges otherwise."""
+        inner = self.inner
+        step = (chunk_size // inner) * inner if 1 < inner <= chunk_size else chunk_size
+        return chunk_bounds(self.size, step)
+
     def grid_chunk(self, start: int, stop: int) -> dict[str, np.ndarray]:
-        """Axis values at flat indices ``start..stop`` (C order), without a full meshgrid."""
+        """Axis values at flat indices ``start..stop`` (C order), without a full meshgrid.
+
+        A chunk of whole blocks of the first axis gets broadcastable axis arrays
+        (conditions on one parameter are then computed once per value, not per point).
+        """
+        inner = self.inner
+        if inner > 1 and start % inner == 0 and stop % inner == 0:
+            ndim = len(self.axes)
+            out = {}
+            for k, (n, a) in enumerate(zip(self.names, self.axes)):
+                part = a[start // inner : stop // inner] if k == 0 else a
+                shape = [1] * ndim
+                shape[k] = len(part)
+                out[n] = part.reshape(shape)
+            return out
         idx = np.unravel_index(np.arange(start, stop, dtype=np.int64), self.shape)
         return {n: a[i] for n, a, i in zip(self.names, self.axes, idx)}
 
@@ -249,16 +278,62 @@ class SweepPlan:
         conds, marks, zeros, numeric = self.compiled()
         point = self.grid_chunk(start, stop)
         n = stop - start
-        member = np.empty((len(conds), n), dtype=bool)
-        for i, f in enumerate(conds):
-            member[i] = f(**point)
-        edge = np.zeros(n, dtype=bool)
-        for f in marks:
-            edge |= f(**point)
-        for f in zeros:
-            edge |= f(**point) == 0
-        values = numeric[0](**point) if numeric else None
-        return member, edge, values
+        shape = np.broadcast_shapes(*(a.shape for a in point.values()))
+        held = conds(**point)
+        member = np.empty((len(held), n), dtype=bool)
+        for i, h in enumerate(held):
+            member[i] = np.broadcast_to(h, shape).ravel()
+        edge = np.zeros(shape, dtype=bool)
+        for m in marks(**point):
+            edge |= np.asarray(m, dtype=bool)
+        for z in zeros(**point):
+            edge |= z == 0
+        num = numeric(**point)
+        values = np.broadcast_to(num[0], shape).ravel() if num else None
+        return member, edge.ravel(), values
+
+
+class _BroadcastPrinter(NumPyPrinter):
+    # sympy prints And/Or as logical_and.reduce((a, b, ...)), which needs equal shapes;
+    # nested binary calls broadcast, so one-parameter conditions stay one-dimensional.
+    def _binary(self, fn: str, expr: Any) -> str:
+        name = self._module_format(fn)
+        args = [self._print(a) for a in expr.args]
+        out = args[0]
+        for a in args[1:]:
+            out = f"{name}({out}, {a})"
+        return out
+
+    def _print_And(self, expr: Any) -> str:
+        return self._binary("numpy.logical_and", expr)
+
+    def _print_Or(self, expr: Any) -> str:
+        return self._binary("numpy.logical_or", expr)
+
+
+def compile_broadcasting(
+    exprs: Sequence[Any], symbols: Sequence[sp.Symbol]
+) -> Callable[..., list[np.ndarray]]:
+    """Compile expressions or conditions into one numpy function returning a list of
+    arrays, like :func:`~gametheory.symbolic.compile_expr` but for inputs of different,
+    broadcastable shapes (a result may be smaller than the broadcast shape; callers
+    broadcast it)."""
+    missing = set(free_parameters(list(exprs))) - set(symbols)
+    if missing:
+        raise ParameterError("cannot compile: no value for " + ", ".join(sorted(s.name for s in missing)))
+    names = [s.name for s in symbols]
+    if not exprs:
+        return lambda **values: []
+    dummies = [sp.Dummy(n) for n in names]
+    body = [e.xreplace(dict(zip(symbols, dummies))) for e in exprs]
+    fn = sp.lambdify(dummies, body, modules="numpy", printer=_BroadcastPrinter)
+
+    def compiled(**values: Any) -> list[np.ndarray]:
+        arrays = [np.asarray(values[n], dtype=float) for n in names]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return [np.asarray(v) for v in fn(*arrays)]
+
+    return compiled
 
 
 def evaluate_chunk(plan: SweepPlan, start: int, stop: int) -> tuple[np.ndarray, np.ndarray, Any]:
@@ -515,7 +590,7 @@ def _plan(
                 marks.append(p.condition)
         labels = tuple(by_label)
         conditions = [sp.Or(*c) for c in by_label.values()]
-        zeros = list(answer.boundaries())
+        zeros = _relation_zeros(sp.And(*[p.condition for p in answer.pieces]))
         method = f"compiled conditions of {answer.concept!r} answer, float64 grid"
     elif isinstance(answer, sp.Basic) and isinstance(answer, sp.logic.boolalg.Boolean):
         params = free_parameters(answer)
@@ -547,7 +622,7 @@ def _plan(
     marks = [fix(c) for c in marks]
     zero_exprs: list[sp.Expr] = []
     for z in zeros:
-        z = sp.factor(fix(z))
+        z = sp.factor(fix(z)) if fixed and z.free_symbols & set(fixed) else z
         # A threshold that becomes a constant once fixed values are in bounds nothing.
         if not z.free_symbols or z in zero_exprs or -z in zero_exprs:
             continue
@@ -572,10 +647,15 @@ def _plan(
 
 
 def _relation_zeros(cond: sp.Basic) -> list[sp.Expr]:
-    out = []
+    """``lhs - rhs`` of every relation in a condition: the thresholds whose exact zeros
+    are ties. (The same set as ``PiecewiseAnswer.boundaries()``, found with ``factor``
+    instead of ``simplify`` so that derivation stays fast.)"""
+    out: list[sp.Expr] = []
+    if not isinstance(cond, sp.Basic):
+        return out
     for rel in cond.atoms(sp.Rel):
-        z = sp.factor(rel.lhs - rel.rhs)
-        if z.free_symbols:
+        z = sp.factor(sp.together(rel.lhs - rel.rhs))
+        if z.free_symbols and z not in out and -z not in out:
             out.append(z)
     return out
 
@@ -599,7 +679,7 @@ def run_plan(
 ) -> SweepResult:
     """Evaluate a plan chunk by chunk on a backend and assemble the result."""
     size, shape = plan.size, plan.shape
-    bounds = chunk_bounds(size, chunk_size)
+    bounds = plan.bounds(chunk_size)
     coder = _Coder(plan.labels)
     codes = np.empty(size, dtype=np.int32)
     edge = np.empty(size, dtype=bool)
