@@ -731,6 +731,8 @@ class ExtensiveFormGame:
         """A reduced strategy's label: its actions in information-set order, ``*`` where none."""
         pi = player if isinstance(player, int) else self.players.index(player)
         own = [h for h in self._infosets.values() if h.player == self.players[pi]]
+        if not own:
+            return "(no move)"
         if len(own) == 1:
             return strategy.get(own[0].label, "*")
         return "-".join(strategy.get(h.label, "*") for h in own)

@@ -498,7 +498,9 @@ def _canon(x: Any) -> Any:
 
 
 def _sign(a: sp.Expr, b: sp.Expr) -> int | None:
-    d = sp.simplify(a - b)
+    d = sp.expand(a - b)
+    if not d.is_number and not d.is_polynomial():
+        d = sp.simplify(d)
     if d.is_number:
         return int(bool(d > 0)) - int(bool(d < 0))
     if d.is_positive:
@@ -558,7 +560,42 @@ def _order_condition(levels: list[list[sp.Expr]]) -> tuple[sp.Basic, bool]:
     return sp.And(*parts), tie
 
 
+def _relation_set(rel: sp.Basic, x: sp.Symbol) -> sp.Set:
+    """The set of real ``x`` where a relation holds; linear ones solved directly (fast)."""
+    if rel is sp.true:
+        return sp.S.Reals
+    if rel is sp.false:
+        return sp.S.EmptySet
+    if isinstance(rel, sp.And):
+        out = sp.S.Reals
+        for part in rel.args:
+            out = out.intersect(_relation_set(part, x))
+            if out is sp.S.EmptySet:
+                break
+        return out
+    if isinstance(rel, sp.Or):
+        return sp.Union(*[_relation_set(part, x) for part in rel.args])
+    if isinstance(rel, sp.Not):
+        return sp.S.Reals - _relation_set(rel.args[0], x)
+    d = sp.expand(rel.lhs - rel.rhs)
+    poly = d.as_poly(x) if not d.is_number else None
+    if poly is not None and poly.degree() == 1:
+        a, b = poly.all_coeffs()
+        root = -b / a
+        if isinstance(rel, sp.Eq):
+            return sp.FiniteSet(root)
+        if isinstance(rel, sp.Ne):
+            return sp.S.Reals - sp.FiniteSet(root)
+        above = isinstance(rel, sp.Gt | sp.Ge) == bool(a > 0)
+        closed = isinstance(rel, sp.Ge | sp.Le)
+        if above:
+            return sp.Interval(root, sp.oo, left_open=not closed)
+        return sp.Interval(-sp.oo, root, right_open=not closed)
+    return rel.as_set()
+
+
 def _simplify(cond: sp.Basic, params: tuple[sp.Symbol, ...]) -> sp.Basic:
+    """Conditions in one parameter are solved to thresholds within its bounds."""
     if cond in (sp.true, sp.false):
         return cond
     syms = sorted(cond.free_symbols, key=lambda s: s.name)
@@ -570,10 +607,10 @@ def _simplify(cond: sp.Basic, params: tuple[sp.Symbol, ...]) -> sp.Basic:
             left_open=not low_in, right_open=not high_in,
         )
         try:
-            region = cond.as_set().intersect(domain)
+            region = _relation_set(cond, x).intersect(domain)
         except (NotImplementedError, TypeError, ValueError):
             return cond
-        if region is sp.EmptySet:
+        if region is sp.S.EmptySet:
             return sp.false
         if region == domain:
             return sp.true
@@ -581,16 +618,17 @@ def _simplify(cond: sp.Basic, params: tuple[sp.Symbol, ...]) -> sp.Basic:
     return cond
 
 
-def _symbolic_pieces(game: ExtensiveFormGame, i: int, params: tuple[sp.Symbol, ...]) -> list[tuple[sp.Basic, bool, _Engine]]:
+def _symbolic_pieces(
+    game: ExtensiveFormGame, i: int, params: tuple[sp.Symbol, ...], tables: tuple[list[Any], list[Any]]
+) -> list[tuple[sp.Basic, bool, _Engine]]:
     """Pieces (condition, boundary, engine with tables for the subtree of ``i``)."""
     kind = game.kind[i]
-    probs = [tuple(_canon(p) for p in ps) for ps in game.probabilities]
-    outs = [None if o is None else tuple(_canon(v) for v in o) for o in game.outcomes]
+    outs, probs = tables
     if kind == "terminal":
         eng = _Engine(game, outs, probs, _canon)
         eng.terminal(i)
         return [(sp.true, False, eng)]
-    child_pieces = [_symbolic_pieces(game, c, params) for c in game.children[i]]
+    child_pieces = [_symbolic_pieces(game, c, params, tables) for c in game.children[i]]
     result = []
     for combo in itertools.product(*child_pieces):
         cond = sp.And(*[c for c, _b, _e in combo])
@@ -633,7 +671,9 @@ def _symbolic_spe(game: ExtensiveFormGame) -> PiecewiseAnswer:
         )
     params = game.parameters
     pieces = []
-    for cond, boundary, eng in _symbolic_pieces(game, 0, params):
+    outs = [None if o is None else tuple(_canon(v) for v in o) for o in game.outcomes]
+    probs = [tuple(_canon(p) for p in ps) for ps in game.probabilities]
+    for cond, boundary, eng in _symbolic_pieces(game, 0, params, (outs, probs)):
         sol = _solution(game, eng, [], 0, point=None)
         label = _piece_label(sol)
         pieces.append(Piece(cond, sol, label, boundary))
