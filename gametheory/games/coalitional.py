@@ -79,7 +79,8 @@ class CoalitionalGame:
         self.title = title
         values: dict[frozenset[str], sp.Expr] = {}
         if callable(value) and not isinstance(value, Mapping):
-            for coalition in self.coalitions(include_empty=True):
+            # the empty coalition is worth 0 by definition; the callable is not asked
+            for coalition in self.coalitions():
                 values[coalition] = self._number(value(coalition), coalition)
         elif isinstance(value, Mapping):
             for key, v in value.items():

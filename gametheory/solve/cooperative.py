@@ -31,6 +31,7 @@ import sympy as sp
 from ..errors import SolverError, ValidationError
 from ..games.coalitional import CoalitionalGame
 from ..symbolic import to_fraction
+from .polytope import as_interval, nonempty_condition, polytope_vertices
 from .results import number_to_json
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "banzhaf_index",
     "core",
     "nucleolus",
+    "VERTEX_LIMIT",
 ]
 
 
@@ -153,6 +155,12 @@ class CoreResult:
         Whether the core is empty (``None`` when free parameters remain).
     point
         An allocation in the core (exact where the game is), or ``None``.
+    vertices
+        For numbers and at most :data:`VERTEX_LIMIT` players: the exact extreme points
+        of the core (each a tuple in player order).
+    empty_condition
+        With free parameters and at most :data:`VERTEX_LIMIT` players: the condition
+        on them under which the core is empty (exact: a non-empty core has a vertex).
     """
 
     constraints: tuple[sp.Basic, ...]
@@ -163,6 +171,8 @@ class CoreResult:
     exact: bool
     warnings: tuple[str, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
+    vertices: tuple[tuple[sp.Expr, ...], ...] = ()
+    empty_condition: sp.Basic | None = None
 
     def contains(self, allocation: Mapping[str, Any]) -> bool:
         """Whether an allocation (player -> payoff) satisfies every core constraint."""
@@ -213,6 +223,34 @@ def _exact_point(rows: list[list[Fraction]], rhs: list[Fraction], n: int) -> lis
     return [Fraction(int(v.p), int(v.q)) for v in sol]
 
 
+VERTEX_LIMIT = 4
+"""Largest number of players for which the core's vertices (or, with parameters, its
+emptiness condition) are enumerated exactly."""
+
+
+def _core_polytope(game: CoalitionalGame) -> list[tuple[list[sp.Expr], sp.Expr]]:
+    # x_n = v(N) - sum of the others; constraints x(S) >= v(S) in the first n-1 shares.
+    players = game.players
+    vn = game.value(game.grand_coalition)
+    cons = []
+    for c in game.coalitions():
+        if c == game.grand_coalition:
+            continue
+        if players[-1] in c:
+            # x(S) = v(N) - sum_{i not in S} x_i  >= v(S)
+            row = [sp.Integer(-1 if p not in c else 0) for p in players[:-1]]
+            cons.append((row, game.value(c) - vn))
+        else:
+            cons.append(([sp.Integer(1 if p in c else 0) for p in players[:-1]], game.value(c)))
+    return cons
+
+
+def _core_vertices(game: CoalitionalGame) -> tuple[tuple[sp.Expr, ...], ...]:
+    vn = game.value(game.grand_coalition)
+    verts = polytope_vertices(_core_polytope(game), game.n_players - 1)
+    return tuple(tuple(v) + (vn - sum(v, sp.Integer(0)),) for v in verts)
+
+
 def core(game: CoalitionalGame, tol: float = 1e-9) -> CoreResult:
     """The core: allocations that no coalition can improve on by itself.
 
@@ -235,6 +273,14 @@ def core(game: CoalitionalGame, tol: float = 1e-9) -> CoreResult:
 
     cons, xs = _core_constraints(game)
     if game.parameters:
+        if game.n_players <= VERTEX_LIMIT:
+            nonempty = nonempty_condition(_core_polytope(game), game.n_players - 1)
+            empty = sp.Not(nonempty) if nonempty not in (sp.true, sp.false) else sp.Not(nonempty).simplify()
+            if len(game.parameters) == 1 and empty not in (sp.true, sp.false):
+                empty = as_interval(empty, game.parameters[0])
+            is_empty = True if empty is sp.true else False if empty is sp.false else None
+            return CoreResult(cons, xs, is_empty, None, "exact vertex enumeration (symbolic)",
+                              game.is_exact, empty_condition=empty)
         return CoreResult(
             cons, xs, None, None, "constraints only", game.is_exact,
             ("the game has free parameters: substitute values with game.subs() to decide emptiness",),
@@ -253,7 +299,7 @@ def core(game: CoalitionalGame, tol: float = 1e-9) -> CoreResult:
     exact_game = game.is_exact
     if res.fun > v_n + tol * max(1.0, abs(v_n)):
         return CoreResult(cons, xs, True, None, "linear programming (HiGHS)", exact_game,
-                          extra={"min_total": res.fun})
+                          extra={"min_total": res.fun}, empty_condition=sp.true)
     warnings: list[str] = []
     # Spread the slack so the point is efficient: solve again with x(N) = v(N) fixed
     # and read the active set off the solution.
@@ -288,8 +334,10 @@ def core(game: CoalitionalGame, tol: float = 1e-9) -> CoreResult:
     if point is None:
         point = {p: sp.Float(v) for p, v in zip(game.players, x)}
         exact_game = False
+    verts = _core_vertices(game) if game.is_exact and n <= VERTEX_LIMIT else ()
     return CoreResult(cons, xs, False, point, "linear programming (HiGHS), point verified exactly"
-                      if exact_game else "linear programming (HiGHS)", exact_game, tuple(warnings))
+                      if exact_game else "linear programming (HiGHS)", exact_game, tuple(warnings),
+                      vertices=verts, empty_condition=sp.false)
 
 
 # ---------------------------------------------------------------------- nucleolus

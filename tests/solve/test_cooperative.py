@@ -108,3 +108,17 @@ def test_core_point_satisfies_every_constraint(vals):
     assert sum(x.values()) == g.value(players)
     for c in coalitions:
         assert sum(x[p] for p in c) >= g.value(c)
+
+
+def test_core_vertices_and_symbolic_emptiness():
+    # Symmetric three-player game with v(pair) = b, v(N) = 1: the core is non-empty iff
+    # b <= 2/3 (Bondareva 1963, Shapley 1967: the balanced collection of the three pairs
+    # with weights 1/2 gives 3b/2 <= 1).
+    b = sp.Symbol("b_core", nonnegative=True)
+    g = CoalitionalGame(["1", "2", "3"], lambda s: {1: 0, 2: b, 3: 1}[len(s)])
+    res = core(g)
+    assert [bool(res.empty_condition.subs(b, x)) for x in (0, sp.Rational(2, 3), sp.Rational(3, 4))] == [False, False, True]
+    at = core(g.subs({b: sp.Rational(1, 2)}))
+    assert set(at.vertices) == {(sp.Rational(1, 2), sp.Rational(1, 2), 0), (sp.Rational(1, 2), 0, sp.Rational(1, 2)),
+                                (0, sp.Rational(1, 2), sp.Rational(1, 2))}
+    assert core(g.subs({b: sp.Rational(2, 3)})).vertices == ((sp.Rational(1, 3),) * 3,)
