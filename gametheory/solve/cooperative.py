@@ -102,14 +102,18 @@ def shapley_value(game: CoalitionalGame) -> AllocationResult:
                 total += weights[len(c)] * (fv[c | {p}] - v)
             out[p] = sp.Rational(total.numerator, total.denominator) if isinstance(total, Fraction) else sp.Float(total)
     else:
+        sym_w = [sp.Rational(w.numerator, w.denominator) for w in weights]
         for p in game.players:
-            acc = sp.Integer(0)
+            # collect coefficients per distinct value first: one Add at the end, not
+            # thousands of incremental ones
+            coeff: dict[sp.Expr, sp.Rational] = {}
             for c, v in vals.items():
                 if p in c:
                     continue
-                w = weights[len(c)]
-                acc += sp.Rational(w.numerator, w.denominator) * (vals[c | {p}] - v)
-            out[p] = _simplify(sp.expand(acc))
+                w = sym_w[len(c)]
+                coeff[vals[c | {p}]] = coeff.get(vals[c | {p}], sp.Integer(0)) + w
+                coeff[v] = coeff.get(v, sp.Integer(0)) - w
+            out[p] = _simplify(sp.expand(sp.Add(*[k * e for e, k in coeff.items() if k != 0])))
     return AllocationResult(out, "Shapley coalition formula", game.is_exact)
 
 

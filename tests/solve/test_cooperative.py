@@ -122,3 +122,12 @@ def test_core_vertices_and_symbolic_emptiness():
     assert set(at.vertices) == {(sp.Rational(1, 2), sp.Rational(1, 2), 0), (sp.Rational(1, 2), 0, sp.Rational(1, 2)),
                                 (0, sp.Rational(1, 2), sp.Rational(1, 2))}
     assert core(g.subs({b: sp.Rational(2, 3)})).vertices == ((sp.Rational(1, 3),) * 3,)
+
+
+def test_shapley_twelve_players_symbolic_symmetric():
+    # Symmetry and efficiency (Shapley 1953): v(S) = a |S|**2 gives a n to each of n = 12.
+    a = sp.Symbol("a_twelve", positive=True)
+    names = [f"P{i}" for i in range(12)]
+    g = CoalitionalGame(names, lambda s: a * len(s) ** 2 if len(s) > 1 else 0)
+    phi = shapley_value(g).values
+    assert set(phi.values()) == {12 * a}
