@@ -45,6 +45,8 @@ __all__ = [
     "compile_expr",
     "substitute",
     "KINDS",
+    "canonical_relation",
+    "simplify_condition",
 ]
 
 # --------------------------------------------------------------------------- numbers
@@ -582,3 +584,151 @@ def compile_expr(
     compiled.__name__ = "compiled"
     compiled.__doc__ = f"numpy function of ({', '.join(names)}) computing {expr}"
     return compiled
+
+
+# ------------------------------------------------------------------------ conditions
+
+
+def canonical_relation(rel: sp.Basic) -> sp.Basic:
+    """A relation written readably: decided where sympy can, a linear one in a single
+    symbol solved for it, otherwise positive terms on the left and negative on the right.
+
+    >>> a, b = sp.symbols("a b", real=True)
+    >>> canonical_relation(sp.Ge(1, a + 1)), canonical_relation(sp.Gt(a - b, 0))
+    (a <= 0, a > b)
+    """
+    if not isinstance(rel, sp.Rel) or isinstance(rel, sp.Ne):
+        return rel
+    diff = sp.expand(rel.lhs - rel.rhs)
+    op = type(rel)
+    if diff.is_number:
+        return sp.true if bool(op(diff, 0)) else sp.false
+    decided = _decide_sign(diff, op)
+    if decided is not None:
+        return decided
+    syms = sorted(diff.free_symbols, key=lambda s: s.name)
+    if len(syms) == 1:
+        poly = diff.as_poly(syms[0])
+        if poly is not None and poly.degree() == 1:
+            a, b = poly.all_coeffs()
+            if a.is_number:
+                flipped = {sp.Ge: sp.Le, sp.Gt: sp.Lt, sp.Le: sp.Ge, sp.Lt: sp.Gt, sp.Eq: sp.Eq}
+                return (op if a > 0 else flipped[op])(syms[0], -b / a)
+    left = sp.Add(*[t for t in sp.Add.make_args(diff) if not t.could_extract_minus_sign()])
+    right = -sp.Add(*[t for t in sp.Add.make_args(diff) if t.could_extract_minus_sign()])
+    return op(left, right)
+
+
+def _decide_sign(diff: sp.Expr, op: type) -> sp.Basic | None:
+    if op in (sp.Ge, sp.Gt) and (diff.is_positive or (op is sp.Ge and diff.is_nonnegative)):
+        return sp.true
+    if op in (sp.Le, sp.Lt) and (diff.is_negative or (op is sp.Le and diff.is_nonpositive)):
+        return sp.true
+    if op in (sp.Ge, sp.Gt) and (diff.is_negative or (op is sp.Gt and diff.is_nonpositive)):
+        return sp.false
+    if op in (sp.Le, sp.Lt) and (diff.is_positive or (op is sp.Lt and diff.is_nonnegative)):
+        return sp.false
+    return None
+
+
+def _linear_feasible(conjunct: list[sp.Basic], symbols: list[sp.Symbol]) -> bool | None:
+    """Whether a conjunction of linear relations has a solution within the parameters'
+    bounds (scipy's LP with a slack for strict inequalities); None when not linear.
+
+    Floating point: a region thinner than about 1e-9 counts as empty.
+    """
+    from scipy.optimize import linprog
+
+    rows, rhs, strict, eq_rows, eq_rhs = [], [], [], [], []
+    index = {s: k for k, s in enumerate(symbols)}
+    for rel in conjunct:
+        if not isinstance(rel, sp.Rel) or isinstance(rel, sp.Ne):
+            return None
+        diff = sp.expand(rel.lhs - rel.rhs)
+        poly = diff.as_poly(*symbols) if symbols else None
+        if poly is None or poly.total_degree() > 1:
+            return None
+        coeffs = [0.0] * len(symbols)
+        for monom, c in poly.terms():
+            if sum(monom) == 1:
+                coeffs[monom.index(1)] = float(c)
+        const = float(poly.coeff_monomial(1))
+        if isinstance(rel, sp.Eq):
+            eq_rows.append(coeffs)
+            eq_rhs.append(-const)
+            continue
+        sign = -1.0 if isinstance(rel, sp.Ge | sp.Gt) else 1.0  # write as a.x <= b
+        rows.append([sign * c for c in coeffs])
+        rhs.append(-sign * const)
+        strict.append(isinstance(rel, sp.Gt | sp.Lt))
+    bounds = []
+    for s in symbols:
+        low, high, low_in, high_in = parameter_info(s).bounds
+        bounds.append((None if low is None else float(low), None if high is None else float(high)))
+        if low is not None and not low_in:
+            rows.append([-1.0 if t is s else 0.0 for t in symbols])
+            rhs.append(-float(low))
+            strict.append(True)
+        if high is not None and not high_in:
+            rows.append([1.0 if t is s else 0.0 for t in symbols])
+            rhs.append(float(high))
+            strict.append(True)
+    del index
+    # maximise t subject to a.x + t <= b on the strict rows, t <= 1
+    a_ub = [r + ([1.0] if st else [0.0]) for r, st in zip(rows, strict)]
+    a_eq = [r + [0.0] for r in eq_rows] or None
+    res = linprog(
+        c=[0.0] * len(symbols) + [-1.0],
+        A_ub=a_ub or None,
+        b_ub=rhs or None,
+        A_eq=a_eq,
+        b_eq=eq_rhs or None,
+        bounds=bounds + [(None, 1.0)],
+        method="highs",
+    )
+    if res.status == 2:
+        return False
+    if res.status != 0:
+        return None
+    return bool(-res.fun > 1e-9) if any(strict) else True
+
+
+def simplify_condition(cond: Any) -> sp.Basic:
+    """Simplify a condition over parameters as far as is cheap and safe.
+
+    Relations are decided under the parameters' assumptions and bounds where sympy can,
+    written readably (:func:`canonical_relation`); a conjunction of linear relations
+    that has no solution within the parameters' bounds is dropped (checked by linear
+    programming); a condition that cannot hold becomes ``false``.
+
+    >>> p, s = sp.symbols("p_sc s_sc", real=True)
+    >>> simplify_condition(sp.And(p < s, sp.Or(p > s, p > 2)))
+    (p_sc > 2) & (p_sc < s_sc)
+    """
+    if isinstance(cond, bool):
+        return sp.true if cond else sp.false
+    if cond in (sp.true, sp.false) or not isinstance(cond, sp.Basic):
+        return cond
+    cond = cond.replace(lambda e: isinstance(e, sp.Rel), canonical_relation)
+    if cond in (sp.true, sp.false):
+        return cond
+    symbols = sorted(cond.free_symbols, key=lambda s: s.name)
+    if len(cond.atoms(sp.Rel)) > 12:
+        return cond
+    dnf = sp.to_dnf(cond, simplify=False)
+    conjuncts = [list(sp.And.make_args(term)) for term in sp.Or.make_args(dnf)]
+    kept = []
+    for conj in conjuncts:
+        conj = [canonical_relation(c.negated) if isinstance(c, sp.Not) and isinstance(c.args[0], sp.Rel)
+                else c for c in conj]
+        if any(c is sp.false for c in conj):
+            continue
+        conj = [c for c in conj if c is not sp.true]
+        feasible = _linear_feasible(conj, symbols)
+        if feasible is False:
+            continue
+        kept.append(sp.And(*conj))
+    if not kept:
+        return sp.false
+    out = sp.Or(*kept)
+    return out if sp.count_ops(out) <= sp.count_ops(cond) else cond

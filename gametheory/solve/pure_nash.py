@@ -23,6 +23,7 @@ import numpy as np
 import sympy as sp
 
 from ..games.normal_form import NormalFormGame
+from ..symbolic import simplify_condition
 from .results import Equilibrium, Piece, PiecewiseAnswer, Solution
 
 __all__ = ["pure_nash", "iter_pure_nash", "pure_equilibrium"]
@@ -150,7 +151,7 @@ def profile_condition(game: NormalFormGame, profile: tuple[int, ...]) -> sp.Basi
                 return sp.false
             if rel is not sp.true:
                 parts.append(rel)
-    return sp.And(*parts) if parts else sp.true
+    return simplify_condition(sp.And(*parts)) if parts else sp.true
 
 
 def _symbolic_pure_nash(game: NormalFormGame) -> PiecewiseAnswer:
@@ -163,8 +164,7 @@ def _symbolic_pure_nash(game: NormalFormGame) -> PiecewiseAnswer:
         conditions.append(cond)
         labels = tuple(game.strategies[i][s] for i, s in enumerate(prof))
         pieces.append(Piece(cond, prof, "(" + ", ".join(labels) + ")"))
-    none = sp.And(*[sp.Not(c) for c in conditions]) if conditions else sp.true
-    none = sp.simplify_logic(none) if len(none.free_symbols) < 8 else none
+    none = simplify_condition(sp.And(*[sp.Not(c) for c in conditions])) if conditions else sp.true
     if none is not sp.false:
         pieces.append(Piece(none, None, "no pure equilibrium"))
 

@@ -1,3 +1,4 @@
+import functools
 import itertools
 
 import numpy as np
@@ -78,13 +79,19 @@ def test_symbolic_prisoners_dilemma_conditions():
     assert "\\geq" in ans.latex()
 
 
+@functools.cache
+def parametric_game():
+    a, b, c, d = (gt.parameter(n) for n in ("a_pn", "b_pn", "c_pn", "d_pn"))
+    g = gt.NormalFormGame.from_arrays([[a, 0, b], [1, c, 0]], [[d, 1, 0], [0, a, b]])
+    return g, gt.pure_nash(g)
+
+
 @settings(max_examples=40, deadline=None, derandomize=True)
 @given(st.lists(st.fractions(-3, 3, max_denominator=4), min_size=4, max_size=4))
 def test_symbolic_answer_at_a_point_equals_numeric(point):
-    a, b, c, d = (gt.parameter(n) for n in ("a_pn", "b_pn", "c_pn", "d_pn"))
-    g = gt.NormalFormGame.from_arrays([[a, 0, b], [1, c, 0]], [[d, 1, 0], [0, a, b]])
+    g, answer = parametric_game()
     values = dict(zip(["a_pn", "b_pn", "c_pn", "d_pn"], point))
-    symbolic = gt.pure_nash(g).at(values)
+    symbolic = answer.at(values)
     numeric = gt.pure_nash(g.subs(values))
     assert [e.pure_profile for e in symbolic] == [e.pure_profile for e in numeric]
     assert [e.payoffs for e in symbolic] == [e.payoffs for e in numeric]
