@@ -248,7 +248,7 @@ def cooperation_durations(history: History, cooperative_profile: Sequence[str] |
     """
     target: np.ndarray
     if cooperative_profile is None:
-        target = history.actions[0, 0]
+        target = np.asarray(history.actions[0, 0])
     else:
         if len(cooperative_profile) != len(history.players):
             raise ValidationError(f"a profile needs {len(history.players)} labels")
