@@ -159,3 +159,18 @@ def test_substitute_checks_bounds():
     with pytest.raises(ParameterError, match="delta_t"):
         substitute(d / 2, {"delta_t": "3/2"})
     assert substitute(d / 2, {"delta_t": "1/2"}) == sp.Rational(1, 4)
+
+
+def test_simplify_condition_drops_impossible_linear_regions():
+    from gametheory.symbolic import canonical_relation, simplify_condition
+
+    p, s = parameter("p_sc_t"), parameter("s_sc_t")
+    assert simplify_condition(sp.And(p < s, p > s)) == sp.false
+    assert simplify_condition(sp.And(p <= s, p >= s)) == sp.And(p <= s, p >= s)
+    assert canonical_relation(sp.Ge(1, p + 1)) == sp.Le(p, 0)
+    d = parameter("d_sc_t", kind="discount")
+    # the bounds of a discount factor make d > 1 impossible and d > 0 certain
+    assert simplify_condition(d > 1) == sp.false
+    assert simplify_condition(d > 0) == sp.true
+    q = parameter("q_sc_t", kind="probability")
+    assert simplify_condition(sp.And(q > sp.Rational(1, 2), d + q < sp.Rational(1, 2))) == sp.false
