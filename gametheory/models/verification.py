@@ -35,7 +35,6 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -474,32 +473,16 @@ def simulate_breakdowns(
     :func:`gametheory.simulate`, seeded.
     """
     from ..games.automata import signal_trigger
-    from ..solve.simulate import simulate
+    from ..solve.simulate import cooperation_durations, simulate
 
     p = exact(good_if_compliant)
     game = monitoring_game(p, good_if_cheating, discount_factor, "1/2", "1/2")
     hist = simulate(game, (signal_trigger(), signal_trigger()), rounds, runs=runs, seed=seed)
-    actions = np.asarray(_history_actions(hist))  # runs x rounds x players, labels or indices
-    punished = np.asarray(np.asarray(_is_defect(actions)).any(axis=-1))
-    broke: np.ndarray = np.asarray(punished.any(axis=1))
-    first = np.where(broke, punished.argmax(axis=1) + 1, -1)
+    # Rounds of cooperation before the first punishment round; ``rounds`` if none.
+    durations = np.asarray(cooperation_durations(hist, ("C", "C")))
+    first = np.where(durations < rounds, durations + 1, -1)
     t = np.arange(1, rounds + 1)
-    share = np.array([(broke & (first <= k)).mean() for k in t])
-    pf = float(p)
-    exact_share = 1 - pf ** (t - 1)
-    return BreakdownSimulation(p, rounds, runs, seed, first, share, exact_share)
-
-
-def _history_actions(hist: Any) -> Any:
-    for name in ("actions", "action_labels"):
-        if hasattr(hist, name):
-            return getattr(hist, name)
-    if isinstance(hist, Mapping) and "actions" in hist:
-        return hist["actions"]
-    raise SolverError("gt.simulate returned no action history")
-
-
-def _is_defect(actions: np.ndarray) -> Any:
-    if actions.dtype.kind in "US O":
-        return actions == "D"
-    return actions == 1  # index of "D" in the stage game
+    share = ((first[None, :] > 0) & (first[None, :] <= t[:, None])).mean(axis=1)
+    exact_share = 1 - float(p) ** (t - 1)
+    return BreakdownSimulation(p, rounds, runs, seed, first, share, exact_share,
+                               warnings=tuple(hist.warnings))

@@ -121,3 +121,16 @@ def test_threshold_falls_as_verification_improves_over_the_range():
         assert len(finite) > 5 and np.all(np.diff(finite) < 0)
     # fewer false alarms: lower thresholds
     assert np.all(grid[0][np.isfinite(grid[1])] < grid[1][np.isfinite(grid[1])])
+
+
+def test_simulated_breakdowns_from_false_alarms():
+    # Green and Porter (1984): punishment happens on the equilibrium path. With honest
+    # parties the first bad signal comes by round t with probability 1 - p^(t-1).
+    sim = v.simulate_breakdowns(R(19, 20), rounds=40, runs=2000, seed=3)
+    # binomial standard error <= sqrt(1/4 / 2000) ~ 0.011; allow 4 of them
+    assert np.max(np.abs(sim.share_broken - sim.exact_share)) < 0.045
+    again = v.simulate_breakdowns(R(19, 20), rounds=40, runs=2000, seed=3)
+    assert np.array_equal(sim.breakdown_round, again.breakdown_round)
+    # fewer false alarms, fewer breakdowns
+    better = v.simulate_breakdowns(R(99, 100), rounds=40, runs=2000, seed=3)
+    assert better.share_broken[-1] < sim.share_broken[-1]
