@@ -273,6 +273,57 @@ class RepeatedGame:
     def with_discount_factor(self, discount_factor: Any) -> RepeatedGame:
         return RepeatedGame(self.stage, discount_factor, self.horizon, self.monitoring)
 
+    def to_extensive_form(self, max_leaves: int = 200_000) -> Any:
+        """The finitely repeated game as a tree, for ``gt.spe``.
+
+        Each round the players move in turn at information sets that record the
+        profiles of the earlier rounds only (moves within a round are simultaneous).
+        A leaf pays each player the discounted sum ``sum_t delta^t u_t`` (not
+        normalised). Needs a finite horizon and perfect monitoring.
+        """
+        from .extensive_form import Decision, ExtensiveFormGame, Terminal
+
+        if self.horizon is None:
+            raise ValidationError("to_extensive_form needs a finite horizon (horizon=...)")
+        if not isinstance(self.monitoring, PerfectMonitoring):
+            raise ValidationError("to_extensive_form supports perfect monitoring only")
+        n_profiles = 1
+        for k in self.stage.shape:
+            n_profiles *= k
+        if n_profiles**self.horizon > max_leaves:
+            raise ValidationError(
+                f"the tree would have {n_profiles}^{self.horizon} leaves, more than "
+                f"max_leaves={max_leaves}"
+            )
+        pay, d, players = self.stage.payoffs, self.discount_factor, self.players
+        horizon = self.horizon
+
+        def round_tree(t: int, history: tuple[str, ...], totals: tuple[sp.Expr, ...]) -> Any:
+            if t == horizon:
+                return Terminal(list(totals))
+            past = "/".join(history) or "start"
+
+            def move(i: int, chosen: tuple[int, ...]) -> Any:
+                if i == self.n_players:
+                    labels = ",".join(self.labels(chosen))
+                    new = tuple(
+                        totals[j] + d**t * pay[(j, *chosen)] for j in range(self.n_players)
+                    )
+                    return round_tree(t + 1, (*history, labels), new)
+                return Decision(
+                    players[i],
+                    f"{players[i]}@{t + 1}:{past}",
+                    {lab: move(i + 1, (*chosen, a)) for a, lab in enumerate(self.stage.strategies[i])},
+                )
+
+            return move(0, ())
+
+        zero = tuple(sp.Integer(0) for _ in players)
+        return ExtensiveFormGame(
+            round_tree(0, (), zero), players=list(players),
+            title=f"{self.stage.title or 'stage game'} repeated {horizon} times",
+        )
+
     def check_profile(self, profile: Sequence[Automaton]) -> list[dict[str, dict[Any, str]]]:
         """Validate a profile of automata (one per player) and return their transition
         tables over this game's observations."""

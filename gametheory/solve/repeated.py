@@ -50,6 +50,7 @@ __all__ = [
     "is_subgame_perfect",
     "discount_threshold",
     "joint_markov_chain",
+    "finite_horizon_spe",
 ]
 
 JointState = tuple[str, ...]
@@ -248,6 +249,17 @@ def _require_infinite(game: RepeatedGame, what: str) -> None:
             f"{what} applies to an infinite horizon; for {game.horizon} rounds use "
             "gt.spe(game.to_extensive_form())"
         )
+
+
+def finite_horizon_spe(game: RepeatedGame) -> Any:
+    """Every pure SPE of a finitely repeated game: the game unrolled into a tree
+    (:meth:`RepeatedGame.to_extensive_form`) and solved by backward induction
+    (:func:`gametheory.spe`)."""
+    from .backward_induction import spe
+
+    if not isinstance(game, RepeatedGame) or game.horizon is None:
+        raise NotApplicableError("finite_horizon_spe needs a RepeatedGame with a finite horizon")
+    return spe(game.to_extensive_form())
 
 
 def _private_warning(game: RepeatedGame) -> tuple[str, ...]:

@@ -222,9 +222,9 @@ def simulate(
                 seen[i] = acts[i]
                 state[i] = nexts[i][state[i], np.ravel_multi_index(tuple(seen), shape)]
         else:
-            obs = np.ravel_multi_index(tuple(acts), shape)
+            flat = np.asarray(np.ravel_multi_index(tuple(acts), shape))
             for i in range(n):
-                state[i] = nexts[i][state[i], obs]
+                state[i] = nexts[i][state[i], flat]
     d = game.discount_factor
     return History(
         players=game.players,

@@ -176,3 +176,19 @@ def test_multilateral_grim_trigger_three_players():
     res = gt.discount_threshold(gt.RepeatedGame(stage, "1/2"), (gt.grim_trigger(),) * 3)
     # R = 4 + 3 - 3 = 4, T = 4 + 3 = 7, P = 3: (T - R)/(T - P) = 3/4
     assert res.threshold == sp.Rational(3, 4)
+
+
+def test_finitely_repeated_pd_unravels():
+    # Luce and Raiffa (1957), Games and Decisions, §5.5; Selten (1978): by backward
+    # induction the finitely repeated PD has a unique SPE, defection in every round at
+    # every history, so the players get sum_t delta^t P.
+    game = gt.RepeatedGame(PD, "9/10", horizon=3)
+    sol = gt.finite_horizon_spe(game)
+    assert sol.count == 1
+    (vec, count), = sol.payoff_vectors
+    assert vec == (sp.Rational(271, 100),) * 2  # 1 + 9/10 + 81/100
+    eq = next(sol.profiles())
+    assert eq.path == ("D", "D") * 3
+    assert all(eq.action(pl, h) == "D" for pl in eq.behavior for h in eq.behavior[pl])
+    with pytest.raises(gt.NotApplicableError, match="spe"):
+        gt.is_subgame_perfect(game, (gt.grim_trigger(),) * 2)
