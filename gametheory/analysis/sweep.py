@@ -7,9 +7,11 @@ parameters exactly, compiling every condition of the answer once to numpy
 arrays, chunk by chunk so that memory stays bounded whatever the grid.
 
 A point where several categories hold at once gets the *set* of them as its
-category (``"A & B"``); a point on a tie (a boundary piece holds, or a threshold
-expression of the answer is exactly zero there) is flagged in ``boundary``. No point
-is assigned to one side of a tie arbitrarily.
+category (``"A & B"``); a point on a tie is flagged in ``boundary``: a boundary piece
+holds there, or a piece holds whose own threshold (``lhs - rhs`` of one of its
+relations) is exactly zero there. No point is assigned to one side of a tie
+arbitrarily. On a float grid, exact zeros are seen only where the grid hits the
+threshold exactly (grids of dyadic fractions such as multiples of 1/4 do).
 
 Answers without a closed form (any Python function of the parameters returning a
 category or a number) are solved point by point, over local processes when that
@@ -74,8 +76,8 @@ class SweepResult:
     codes
         Integer array of the grid's shape (``-1`` for numeric sweeps).
     boundary
-        True where the point lies on a tie: a boundary piece holds there or a
-        threshold expression is exactly zero there.
+        True where the point lies on a tie: a boundary piece holds there, or a piece
+        holds whose own threshold is exactly zero there.
     conditions
         Base label -> the sympy condition (fixed values substituted) that defines it.
     boundaries
@@ -205,9 +207,11 @@ class SweepResult:
 class SweepPlan:
     """What every chunk evaluator needs: picklable, compiled lazily where it runs.
 
-    ``labels`` are the base labels; ``conditions[i]`` is the sympy condition of
-    ``labels[i]`` (an Or of the pieces with that label); ``marks`` are conditions of
-    boundary pieces; ``zeros`` are threshold expressions whose exact zeros are ties.
+    ``labels`` are the base labels and ``conditions[i]`` the sympy condition of
+    ``labels[i]`` (an Or of its pieces). Each piece has a condition, the index of its
+    label, whether it is a boundary piece, and the indices in ``zeros`` of the
+    thresholds (``lhs - rhs`` of its relations). A point is on a tie where a boundary
+    piece holds, or where a piece holds with one of its own thresholds exactly zero.
     """
 
     names: tuple[str, ...]
@@ -215,7 +219,10 @@ class SweepPlan:
     axes: tuple[np.ndarray, ...]
     labels: tuple[str, ...]
     conditions: tuple[Any, ...]
-    marks: tuple[Any, ...]
+    pieces: tuple[Any, ...]
+    piece_label: tuple[int, ...]
+    piece_boundary: tuple[bool, ...]
+    piece_zeros: tuple[tuple[int, ...], ...]
     zeros: tuple[sp.Expr, ...]
     numeric: sp.Expr | None = None
 
@@ -228,16 +235,14 @@ class SweepPlan:
         return int(np.prod(self.shape, dtype=np.int64))
 
     def compiled(self) -> tuple[Callable[..., list[np.ndarray]], ...]:
-        """One numpy function per group (conditions, boundary marks, thresholds,
-        numeric value), each returning a list of arrays; compiled once per process."""
+        """One numpy function per group (piece conditions, thresholds, numeric value),
+        each returning a list of arrays; compiled once per process."""
         cached = self.__dict__.get("_compiled")
         if cached is None:
-            syms = self.symbols
-            marks = [sp.Or(*self.marks)] if self.marks else []
             numeric = [self.numeric] if self.numeric is not None else []
             cached = tuple(
-                compile_broadcasting(group, syms)
-                for group in (list(self.conditions), marks, list(self.zeros), numeric)
+                compile_broadcasting(group, self.symbols)
+                for group in (list(self.pieces), list(self.zeros), numeric)
             )
             object.__setattr__(self, "_compiled", cached)
         return cached
@@ -275,19 +280,24 @@ class SweepPlan:
 
     def evaluate(self, start: int, stop: int) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
         """Label membership (bool, labels x points), boundary flags and numeric values."""
-        conds, marks, zeros, numeric = self.compiled()
+        conds, zeros, numeric = self.compiled()
         point = self.grid_chunk(start, stop)
         n = stop - start
         shape = np.broadcast_shapes(*(a.shape for a in point.values()))
         held = conds(**point)
-        member = np.empty((len(held), n), dtype=bool)
-        for i, h in enumerate(held):
-            member[i] = np.broadcast_to(h, shape).ravel()
+        tight = [z == 0 for z in zeros(**point)]
+        member = np.zeros((len(self.labels), n), dtype=bool)
         edge = np.zeros(shape, dtype=bool)
-        for m in marks(**point):
-            edge |= np.asarray(m, dtype=bool)
-        for z in zeros(**point):
-            edge |= z == 0
+        for h, lab, on_edge, own in zip(held, self.piece_label, self.piece_boundary, self.piece_zeros):
+            h = np.broadcast_to(h, shape)
+            member[lab] |= h.ravel()
+            if on_edge:
+                edge |= h
+            elif own:
+                at_zero = tight[own[0]]
+                for k in own[1:]:
+                    at_zero = at_zero | tight[k]
+                edge |= h & at_zero
         num = numeric(**point)
         values = np.broadcast_to(num[0], shape).ravel() if num else None
         return member, edge.ravel(), values
@@ -582,27 +592,16 @@ def _plan(
     numeric: sp.Expr | None = None
     if isinstance(answer, PiecewiseAnswer):
         params = tuple(answer.parameters)
-        by_label: dict[str, list[Any]] = {}
-        marks = []
-        for p in answer.pieces:
-            by_label.setdefault(p.label, []).append(p.condition)
-            if p.boundary:
-                marks.append(p.condition)
-        labels = tuple(by_label)
-        conditions = [sp.Or(*c) for c in by_label.values()]
-        zeros = _relation_zeros(sp.And(*[p.condition for p in answer.pieces]))
+        pieces = [(p.label, p.condition, p.boundary) for p in answer.pieces]
         method = f"compiled conditions of {answer.concept!r} answer, float64 grid"
     elif isinstance(answer, sp.Basic) and isinstance(answer, sp.logic.boolalg.Boolean):
         params = free_parameters(answer)
-        labels = ("holds", "fails")
-        conditions = [answer, sp.Not(answer)]
-        marks = []
-        zeros = _relation_zeros(answer)
+        pieces = [("holds", answer, False), ("fails", sp.Not(answer), False)]
         method = "compiled condition, float64 grid"
     elif isinstance(answer, sp.Expr) or isinstance(answer, int | float):
         answer = exact(answer)
         params = free_parameters(answer)
-        labels, conditions, marks, zeros = (), [], [], []
+        pieces = []
         numeric = answer
         method = "compiled expression, float64 grid"
     else:
@@ -618,15 +617,26 @@ def _plan(
     def fix(expr: Any) -> Any:
         return expr.xreplace(fixed) if isinstance(expr, sp.Basic) else expr
 
-    conditions = [fix(c) for c in conditions]
-    marks = [fix(c) for c in marks]
+    labels = tuple(dict.fromkeys(lab for lab, _, _ in pieces))
     zero_exprs: list[sp.Expr] = []
-    for z in zeros:
-        z = sp.factor(fix(z)) if fixed and z.free_symbols & set(fixed) else z
-        # A threshold that becomes a constant once fixed values are in bounds nothing.
-        if not z.free_symbols or z in zero_exprs or -z in zero_exprs:
-            continue
-        zero_exprs.append(z)
+    piece_zeros = []
+    piece_conditions = []
+    for _, cond, _ in pieces:
+        cond = fix(cond)
+        piece_conditions.append(cond)
+        own = []
+        for z in _relation_zeros(cond):
+            # A threshold that is constant once fixed values are in bounds nothing.
+            if not z.free_symbols:
+                continue
+            if z not in zero_exprs and -z not in zero_exprs:
+                zero_exprs.append(z)
+            own.append(zero_exprs.index(z) if z in zero_exprs else zero_exprs.index(-z))
+        piece_zeros.append(tuple(own))
+    conditions = [
+        sp.Or(*[c for (lab, _, _), c in zip(pieces, piece_conditions) if lab == label])
+        for label in labels
+    ]
     if numeric is not None:
         numeric = fix(numeric)
     plan = SweepPlan(
@@ -635,7 +645,10 @@ def _plan(
         axes=arrays,
         labels=labels,
         conditions=tuple(conditions),
-        marks=tuple(marks),
+        pieces=tuple(piece_conditions),
+        piece_label=tuple(labels.index(lab) for lab, _, _ in pieces),
+        piece_boundary=tuple(bool(b) for _, _, b in pieces),
+        piece_zeros=tuple(piece_zeros),
         zeros=tuple(zero_exprs),
         numeric=numeric,
     )
@@ -646,14 +659,14 @@ def _plan(
     return plan, fixed_named, notes, exact_answer, method
 
 
-def _relation_zeros(cond: sp.Basic) -> list[sp.Expr]:
-    """``lhs - rhs`` of every relation in a condition: the thresholds whose exact zeros
-    are ties. (The same set as ``PiecewiseAnswer.boundaries()``, found with ``factor``
-    instead of ``simplify`` so that derivation stays fast.)"""
+def _relation_zeros(*conditions: Any) -> list[sp.Expr]:
+    """``lhs - rhs`` of every relation in the conditions: the thresholds whose exact
+    zeros can be ties. (The same set as ``PiecewiseAnswer.boundaries()``, found with
+    ``factor`` instead of ``simplify`` so that derivation stays fast.)"""
     out: list[sp.Expr] = []
-    if not isinstance(cond, sp.Basic):
-        return out
-    for rel in cond.atoms(sp.Rel):
+    # One condition at a time: And(x >= 0, x < 0) would collapse to False.
+    rels = [r for c in conditions if isinstance(c, sp.Basic) for r in c.atoms(sp.Rel)]
+    for rel in rels:
         z = sp.factor(sp.together(rel.lhs - rel.rhs))
         if z.free_symbols and z not in out and -z not in out:
             out.append(z)

@@ -179,3 +179,45 @@ def test_result_summary_and_json():
     assert result.point(0)["sw_a"] == -2.0
     with pytest.raises(ParameterError, match="no category"):
         result.region("nope")
+
+
+def _disarm_tree():
+    b, r = A, B
+    return gt.ExtensiveFormGame(
+        gt.Decision("DPRK", "dprk", {
+            "Keep": gt.Terminal([0, 0]),
+            "Disarm": gt.Decision("US", "us", {"Honor": gt.Terminal([b, 1]), "Renege": gt.Terminal([-1, r])}),
+        }),
+        players=["DPRK", "US"],
+    )
+
+
+def test_spe_sweep_equals_spe_point_by_point_and_flags_ties():
+    tree = _disarm_tree()
+    answer = gt.spe(tree)
+    result = gt.sweep(answer, sw_a=GRID_A, sw_b=GRID_B)
+    rng = np.random.default_rng(11)
+    checked_ties = 0
+    for i, j in zip(rng.integers(0, len(GRID_A), 40), rng.integers(0, len(GRID_B), 40)):
+        point = {"sw_a": sp.Rational(Fraction(GRID_A[i])), "sw_b": sp.Rational(Fraction(GRID_B[j]))}
+        solution = gt.spe(tree.subs(point))
+        expected = {p.label for p in answer.holding(point)}
+        assert set(result.category_sets[result.codes[i, j]]) == expected
+        # A tie (US indifferent at r = 1, or DPRK at b = 0 or b = -1) means several SPE.
+        assert bool(result.boundary[i, j]) == (solution.count > 1)
+        checked_ties += solution.count > 1
+    assert checked_ties  # the sample hits ties
+    assert gt.sweep(answer, sw_a=GRID_A, sw_b=np.array([1.0])).boundary.all()
+
+
+def test_grim_trigger_sweep_matches_threshold():
+    # Grim trigger in a PD with R=3, P=1, temptation t: subgame perfect iff
+    # delta >= (t - 3) / (t - 1) (Fudenberg and Tirole 1991, section 5.1).
+    pd = gt.NormalFormGame.from_arrays([[3, 0], [A, 1]], [[3, A], [0, 1]], strategies=[["C", "D"]] * 2)
+    answer = gt.is_subgame_perfect(gt.RepeatedGame(pd, D), (gt.grim_trigger(), gt.grim_trigger())).as_piecewise()
+    t = np.array([4.0, 5.0, 7.0])
+    delta = np.arange(1, 20) / 20
+    result = gt.sweep(answer, sw_a=t, sw_delta=delta)
+    label = next(p.label for p in answer.pieces if "not" not in p.label)
+    assert np.array_equal(result.holds(label), delta[None, :] >= ((t - 3) / (t - 1))[:, None])
+    assert result.boundary[1, delta.tolist().index(0.5)]  # t = 5: threshold exactly 1/2
