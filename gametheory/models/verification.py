@@ -188,7 +188,8 @@ def inspection_probabilities(game: NormalFormGame | None = None) -> dict[str, sp
     """The completely mixed equilibrium of the inspection game, from ``gt.nash``.
 
     Returns ``{"inspect": P(inspect), "violate": P(violate), "inspector": payoff,
-    "inspectee": payoff}``, as the symbolic support enumeration gives them. With the
+    "inspectee": payoff, "condition": where this piece holds}``, as the symbolic support
+    enumeration gives them. With the
     default parameters these are ``d / (r (b + d))`` and ``e / (r (c - a))``; they
     describe an equilibrium only where both lie in (0, 1) (see
     :func:`inspection_equilibrium` for the other pieces: where detection is too poor,
