@@ -205,8 +205,9 @@ REGIME_LOSS = parameter(
 )
 ATTACK_RISK = parameter(
     "attack_risk", "probability", unit="probability",
-    description="belief that a fully disarmed state is attacked (q)", default="1/10",
-    plausible_range=("1/20", "1/4"), source=_ASSUMED,
+    description="belief, before the 2011 intervention in Libya, that a fully disarmed state "
+    "is attacked (q); gametheory.models.libya updates it by Bayes' rule",
+    default="1/20", plausible_range=("1/50", "1/10"), source=_ASSUMED,
 )
 ATTACK_LIKELIHOOD = parameter(
     "attack_likelihood", "probability", unit="probability",
@@ -369,7 +370,7 @@ _libya: dict[sp.Symbol, tuple[Any, tuple[Any, Any], str]] = {
     DISARM_VALUE_US: (10, (5, 20), "ASSUMPTION: a small programme is worth less to stop"),
     REGIME_LOSS: (100, (50, 500), "ASSUMPTION: as for North Korea"),
     ATTACK_RISK: ("1/20", ("1/50", "1/10"),
-                  "ASSUMPTION: before 2011 no disarmed state had been attacked"),
+                  "ASSUMPTION: as for North Korea (both are beliefs before 2011)"),
     ATTACK_LIKELIHOOD: ("4/5", ("1/2", 1), "ASSUMPTION: as for North Korea"),
     ATTACK_LIKELIHOOD_ALT: ("1/5", ("1/20", "2/5"), "ASSUMPTION: as for North Korea"),
     PROGRAMME_MATURITY: ("1/10", (0, "1/4"),

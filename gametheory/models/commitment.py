@@ -40,10 +40,20 @@ from typing import Any
 import sympy as sp
 
 from ..errors import ParameterError
+from ..games.extensive_form import Chance, Decision, ExtensiveFormGame, Terminal
+from ..solve.backward_induction import SPESolution, spe
+from ..solve.results import PiecewiseAnswer
 from ..symbolic import exact, to_fraction
 from .calibration import (
+    ATTACK_RISK,
+    DISARM_COST,
+    DISARM_VALUE_US,
     PATIENCE,
     POWER_SHIFT,
+    REGIME_LOSS,
+    RELIEF_VALUE,
+    RENEGE_COST,
+    RENEGE_GAIN,
     WAR_COST_DPRK,
     WAR_COST_US,
     WAR_SHARE_DPRK,
@@ -62,6 +72,15 @@ __all__ = [
     "one_step_implies_all_steps",
     "minimal_steps_grid",
     "commitment_model",
+    "TREE_PARAMETERS",
+    "big_deal_tree",
+    "step_by_step_tree",
+    "tree_values",
+    "reaches_full_disarmament",
+    "full_disarmament_region",
+    "step_by_step_condition",
+    "reciprocal_steps_needed",
+    "minimal_reciprocal_steps",
 ]
 
 Number = Any
@@ -335,3 +354,134 @@ def minimal_steps_grid(discounts: Sequence[Number], shifts: Sequence[Number], *,
             row.append(minimal_steps(p0, s, d, cost_declining, cost_rising, max_steps))
         rows.append(row)
     return rows
+
+
+# ------------------------------------------------------------- the Hanoi trees (02, 03)
+
+TREE_PARAMETERS: tuple[sp.Symbol, ...] = (
+    RELIEF_VALUE, DISARM_COST, DISARM_VALUE_US, RENEGE_GAIN, RENEGE_COST, REGIME_LOSS,
+    ATTACK_RISK,
+)
+"""R, C, G, T, a, X, q: the parameters of :func:`big_deal_tree` and :func:`step_by_step_tree`."""
+
+
+def _ending(done: int, lifted: int, reneged: bool, steps: int) -> Any:
+    # North Korea: relief received minus disarmament done; if it has disarmed a fraction
+    # j/K it is attacked with probability q j/K and loses X (the regime risk).
+    R, C, G, T, a, X, q = TREE_PARAMETERS
+    j, frac_l = sp.Rational(done, steps), sp.Rational(lifted, steps)
+    dprk = R * frac_l - C * j
+    # The US: disarmament gained, plus what it keeps by not lifting (T per full relief),
+    # minus the reputation cost of reneging on a signed step.
+    us = G * j + T * (j - frac_l) - (a if reneged else 0)
+    label = f"disarmed {done}/{steps}, lifted {lifted}/{steps}" + (", reneged" if reneged else "")
+    if done == 0:
+        return Terminal([dprk, us], label=label)
+    risk = q * j
+    return Chance({
+        "attacked": (risk, Terminal([dprk - X, us], label=label + ", attacked")),
+        "not attacked": (1 - risk, Terminal([dprk, us], label=label)),
+    })
+
+
+def step_by_step_tree(steps: int) -> ExtensiveFormGame:
+    """K reciprocal steps: North Korea disarms 1/K, the US lifts 1/K or reneges, and so on.
+
+    At step k North Korea disarms (``"disarm"``) or stops (``"stop"``, keeping what is
+    left); then the US lifts a K-th of the sanctions (``"lift"``) or reneges (``"renege"``,
+    which ends the process). Payoffs (reconstruction, in $bn of present value): North
+    Korea ``R l/K - C j/K`` and, if it has disarmed ``j/K``, a loss ``X`` with probability
+    ``q j/K`` (a chance node); the US ``G j/K + T (j - l)/K``, minus ``a`` if it reneged.
+    With ``steps = 1`` this is :func:`big_deal_tree`. Symbolic in :data:`TREE_PARAMETERS`;
+    put numbers in with ``tree.subs(...)`` or :func:`tree_values`.
+    """
+    steps = _check_steps(steps)
+    node: Any = _ending(steps, steps, False, steps)
+    for k in range(steps, 0, -1):
+        us = Decision("US", f"us step {k}",
+                      {"lift": node, "renege": _ending(k, k - 1, True, steps)})
+        node = Decision("DPRK", f"dprk step {k}",
+                        {"disarm": us, "stop": _ending(k - 1, k - 1, False, steps)})
+    title = "Hanoi big deal" if steps == 1 else f"Step by step ({steps} reciprocal steps)"
+    return ExtensiveFormGame(node, players=["DPRK", "US"], title=title)
+
+
+def big_deal_tree() -> ExtensiveFormGame:
+    """The Hanoi "big deal": North Korea declares and transfers everything first.
+
+    The US then lifts all sanctions or reneges; a disarmed North Korea runs the regime
+    risk ``q`` of losing ``X``. The one-step case of :func:`step_by_step_tree`, with
+    North Korea's first move labelled ``"disarm"`` (declare and transfer) or ``"stop"``.
+    """
+    return step_by_step_tree(1)
+
+
+def tree_values(cal: Calibration, *free: str) -> dict[sp.Symbol, sp.Expr]:
+    """The calibration's values of the tree parameters, leaving ``free`` ones symbolic."""
+    names = {s.name for s in TREE_PARAMETERS}
+    unknown = set(free) - names
+    if unknown:
+        raise ParameterError(f"unknown tree parameter(s) {sorted(unknown)}; expected some of {sorted(names)}")
+    return {s: cal[s] for s in TREE_PARAMETERS if s.name not in free}
+
+
+def _full_path(steps: int) -> tuple[str, ...]:
+    return ("disarm", "lift") * steps
+
+
+def reaches_full_disarmament(solution: SPESolution, steps: int) -> bool | None:
+    """True if every SPE disarms fully, False if none does, None on a tie (some do)."""
+    paths = {e.path[: 2 * steps] for e in solution.profiles()}
+    full = _full_path(steps)
+    if paths == {full}:
+        return True
+    if full not in paths:
+        return False
+    return None
+
+
+def full_disarmament_region(answer: PiecewiseAnswer, steps: int) -> sp.Basic:
+    """The region (a sympy condition) where every SPE of a symbolic tree disarms fully.
+
+    Read off the pieces of ``gt.spe(tree)``; boundary pieces (ties) are left out.
+    """
+    parts = [p.condition for p in answer.pieces
+             if not p.boundary and reaches_full_disarmament(p.value, steps)]
+    return sp.Or(*parts) if parts else sp.false
+
+
+def step_by_step_condition(steps: int) -> sp.Basic:
+    """Where K reciprocal steps reach full disarmament: ``K a > T`` and ``R - C - q X > 0``.
+
+    Reconstruction derived by hand from backward induction on :func:`step_by_step_tree`
+    (the binding US constraint is the last step, where reneging gains ``T/K`` and costs
+    ``a``; North Korea's gain from each step is ``(R - C - q X)/K``). For K = 1 it is what
+    ``gt.spe`` returns symbolically (tests check that), and for K > 1 tests check it
+    against ``gt.spe`` at random points. The big-deal region is the case K = 1, so it lies
+    inside the K-step region for every K.
+    """
+    steps = _check_steps(steps)
+    R, C, G, T, a, X, q = TREE_PARAMETERS
+    return sp.And(steps * a > T, R - C - q * X > 0)
+
+
+def reciprocal_steps_needed(values: dict[sp.Symbol, Any], max_steps: int = 30) -> int | None:
+    """The least K whose tree, solved numerically by ``gt.spe``, disarms fully (None if none)."""
+    for k in range(1, _check_steps(max_steps) + 1):
+        sol = spe(step_by_step_tree(k).subs(values))
+        if reaches_full_disarmament(sol, k):  # type: ignore[arg-type]
+            return k
+    return None
+
+
+def minimal_reciprocal_steps(values: dict[sp.Symbol, Any]) -> int | None:
+    """The least K from :func:`step_by_step_condition`: ``floor(T / a) + 1``, or None.
+
+    None when North Korea gains nothing from disarming (``R - C - q X <= 0``): no number
+    of steps helps then, only a lower regime risk (security guarantees) or more relief.
+    """
+    R, C, G, T, a, X, q = TREE_PARAMETERS
+    v = {s: exact(values[s]) for s in TREE_PARAMETERS if s in values}
+    if not v[R] - v[C] - v[q] * v[X] > 0:
+        return None
+    return int(sp.floor(v[T] / v[a])) + 1

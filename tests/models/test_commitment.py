@@ -36,7 +36,7 @@ def test_breakdown_condition_matches_literature():
     assert sp.simplify(rel.rhs - (1 - D) * (1 - P + CD + D * CR)) == 0
 
 
-@settings(max_examples=150, deadline=None, derandomize=True)
+@settings(max_examples=50, deadline=None, derandomize=True)
 @given(models())
 def test_one_step_feasible_iff_condition_false(m):
     # symbolic relation at a point against the numeric recursion
@@ -136,3 +136,87 @@ def test_bad_input_is_named():
         cm.peace_feasible(Q(1, 2), Q(1, 5), 0, Q(9, 10), 1, 1)
     with pytest.raises(ParameterError, match="method"):
         cm.peace_feasible(Q(1, 2), Q(1, 5), 2, Q(9, 10), 1, 1, method="fast")
+
+
+# ------------------------------------------------------------------ the Hanoi trees
+import gametheory as gt  # noqa: E402
+from gametheory.models.calibration import (  # noqa: E402
+    ATTACK_RISK,
+    DISARM_COST,
+    DISARM_VALUE_US,
+    REGIME_LOSS,
+    RELIEF_VALUE,
+    RENEGE_COST,
+    RENEGE_GAIN,
+)
+
+
+def test_big_deal_symbolic_region_is_the_one_step_condition():
+    answer = gt.spe(cm.big_deal_tree())
+    region = cm.full_disarmament_region(answer, 1)
+    assert sp.simplify(sp.Equivalent(region, cm.step_by_step_condition(1))) is sp.true
+
+
+@st.composite
+def tree_points(draw):
+    vals = {s: Q(draw(st.integers(0, 60))) for s in (RELIEF_VALUE, DISARM_COST, DISARM_VALUE_US,
+                                                      RENEGE_GAIN)}
+    vals[RENEGE_COST] = Q(draw(st.integers(1, 20)), 2)
+    vals[REGIME_LOSS] = Q(draw(st.integers(0, 200)))
+    vals[ATTACK_RISK] = Q(draw(st.integers(0, 20)), 100)
+    return vals
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(tree_points(), st.integers(1, 4))
+def test_step_condition_matches_numeric_spe(vals, k):
+    R, C, G, T, a, X, q = cm.TREE_PARAMETERS
+    if vals[R] - vals[C] - vals[q] * vals[X] == 0 or k * vals[a] == vals[T]:
+        return  # a tie: several SPE, checked separately
+    sol = gt.spe(cm.step_by_step_tree(k).subs(vals))
+    assert cm.reaches_full_disarmament(sol, k) == bool(cm.step_by_step_condition(k).xreplace(vals))
+
+
+def test_tie_is_reported_not_hidden():
+    from gametheory.models.calibration import DPRK_2019
+    vals = cm.tree_values(DPRK_2019)                     # T / a = 4 exactly
+    sol = gt.spe(cm.step_by_step_tree(4).subs(vals))
+    assert cm.reaches_full_disarmament(sol, 4) is None and sol.count > 1
+
+
+def test_symbolic_step_tree_agrees_with_condition_at_random_points():
+    from gametheory.models.calibration import DPRK_2019
+    answer = gt.spe(cm.step_by_step_tree(3).subs(cm.tree_values(DPRK_2019, "renege_gain", "renege_cost")))
+    region = cm.full_disarmament_region(answer, 3)
+    cond = cm.step_by_step_condition(3).xreplace(cm.tree_values(DPRK_2019, "renege_gain", "renege_cost"))
+    import random
+    rng = random.Random(7)
+    for _ in range(40):
+        point = {RENEGE_GAIN: Q(rng.randint(0, 80)), RENEGE_COST: Q(rng.randint(1, 40), 2)}
+        if 3 * point[RENEGE_COST] == point[RENEGE_GAIN]:
+            continue
+        assert bool(region.xreplace(point)) == bool(cond.xreplace(point))
+
+
+def test_big_deal_fails_for_dprk_step_by_step_needs_five_steps():
+    from gametheory.models.calibration import DPRK_2019, LIBYA_2003
+    dprk, libya = cm.tree_values(DPRK_2019), cm.tree_values(LIBYA_2003)
+    assert not cm.reaches_full_disarmament(gt.spe(cm.big_deal_tree().subs(dprk)), 1)
+    assert cm.reaches_full_disarmament(gt.spe(cm.big_deal_tree().subs(libya)), 1)
+    # T/a = 20/5 = 4 at DPRK_2019: K a > T first holds at K = 5 (K = 4 is a tie)
+    assert cm.reciprocal_steps_needed(dprk) == cm.minimal_reciprocal_steps(dprk) == 5
+    assert cm.reciprocal_steps_needed(libya) == 1
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(tree_points(), st.integers(1, 50))
+def test_big_deal_region_inside_every_step_region(vals, k):
+    if bool(cm.step_by_step_condition(1).xreplace(vals)):
+        assert bool(cm.step_by_step_condition(k).xreplace(vals))
+
+
+def test_no_steps_help_when_disarming_does_not_pay():
+    from gametheory.models.calibration import DPRK_2019
+    vals = cm.tree_values(DPRK_2019) | {ATTACK_RISK: Q(1, 10)}   # 38 - 30 - 10 < 0
+    assert cm.minimal_reciprocal_steps(vals) is None
+    assert cm.reciprocal_steps_needed(vals, max_steps=8) is None
