@@ -203,7 +203,7 @@ class ExtensiveFormGame:
 
     def _flatten(self, root: Any) -> None:
         self.kind: list[str] = []
-        self.paths: list[tuple[str, ...]] = []
+        self._paths: list[tuple[str, ...]] | None = []
         self.parent: list[int] = []
         self.children: list[tuple[int, ...]] = []
         self.actions: list[tuple[str, ...]] = []
@@ -226,7 +226,7 @@ class ExtensiveFormGame:
                 )
             seen[id(node)] = path
             idx = len(self.kind)
-            self.paths.append(path)
+            self._paths.append(path)  # type: ignore[union-attr]
             self.parent.append(parent)
             if parent >= 0:
                 pending_children[parent].append(idx)
@@ -328,6 +328,54 @@ class ExtensiveFormGame:
         self._cache: dict[str, Any] = {}
 
     # ------------------------------------------------------------------ constructors
+    @classmethod
+    def from_tables(
+        cls,
+        players: Sequence[str],
+        kind: list[str],
+        parent: list[int],
+        actions: list[tuple[str, ...]],
+        player: list[int],
+        infoset: list[str | None],
+        probabilities: list[tuple[sp.Expr, ...]],
+        outcomes: list[tuple[sp.Expr, ...] | None],
+        labels: list[str] | None = None,
+        title: str = "",
+    ) -> ExtensiveFormGame:
+        """A game from node tables in preorder (node 0 the root), as file readers build
+        them: no per-node objects. Information sets are validated; the tables are trusted
+        to describe a tree whose children follow their parent in preorder."""
+        new = object.__new__(cls)
+        new.players = tuple(players)
+        new.title = title
+        new.kind = kind
+        new.parent = parent
+        new.actions = actions
+        new.player = player
+        new.infoset = infoset
+        new.probabilities = probabilities
+        new.outcomes = outcomes
+        new.labels = labels if labels is not None else [""] * len(kind)
+        children: list[list[int]] = [[] for _ in kind]
+        for i, p in enumerate(parent):
+            if p >= 0:
+                children[p].append(i)
+        new.children = [tuple(c) for c in children]
+        new._paths = None
+        new._finish()
+        return new
+
+    @property
+    def paths(self) -> list[tuple[str, ...]]:
+        """The action labels leading to each node (computed on first use for big trees)."""
+        if self._paths is None:
+            paths: list[tuple[str, ...]] = [()] * len(self.kind)
+            for i in range(1, len(self.kind)):
+                p = self.parent[i]
+                paths[i] = (*paths[p], self.actions[p][self.children[p].index(i)])
+            self._paths = paths
+        return self._paths
+
     @classmethod
     def from_definition(
         cls, data: Mapping[str, Any], names: Mapping[str, sp.Symbol] | None = None, source: str = "<definition>"

@@ -1,3 +1,364 @@
-"""(planned module; filled in by its issue)."""
+"""Gambit's extensive-form file format (``.efg``, version 2, rational and decimal).
 
-__all__: list[str] = []
+A file holds a header (``EFG 2 R "title" { "P1" "P2" } "comment"``) and the nodes in
+preorder, one record each::
+
+    p "label" player infoset "infoset label" { "a" "b" } outcome "name" { 1, 2 }
+    c "label" infoset "infoset label" { "H" 1/2 "T" 1/2 } outcome ...
+    t "label" outcome "name" { 1, 2 }
+
+The action list of an information set may be left out at its later members, and an
+outcome's name and payoffs at its later uses; Gambit repeats them, and so does
+:func:`format_efg`. Outcomes may sit on any node; payoffs add up along a path.
+Numbers are read exactly (``1/3``, ``0.25``). The reader is one pass over a token
+stream, linear in the size of the file, builds node tables directly (no object per
+node) and converts each distinct number once.
+
+Examples
+--------
+>>> text = '''EFG 2 R "Entry" { "Entrant" "Incumbent" }
+... ""
+... p "" 1 1 "entrant" { "Out" "In" } 0
+... t "" 1 "Out" { 0, 2 }
+... p "" 2 1 "incumbent" { "Fight" "Accommodate" } 0
+... t "" 2 "Fight" { -1, -1 }
+... t "" 3 "Acc" { 1, 1 }
+... '''
+>>> game = parse_efg(text)
+>>> game.players, game.infosets["incumbent"].actions
+(('Entrant', 'Incumbent'), ('Fight', 'Accommodate'))
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from fractions import Fraction
+from typing import Any
+
+import sympy as sp
+
+from ..errors import ParseError
+
+__all__ = ["parse_efg", "format_efg"]
+
+# Commas match nothing, so the scan skips them like white space (Gambit allows both).
+_TOKEN = re.compile(r'("(?:[^"\\]|\\.)*")|([{}])|([^\s{}",]+)|([^\s,])', re.S)
+
+
+class _Tokens:
+    """A token stream; token positions (line, column) are recovered only on error.
+
+    ``re.findall`` tokenizes the whole text in C, which is what keeps reading linear and
+    fast; the position of token ``k`` is found again by rescanning when it is needed.
+    """
+
+    def __init__(self, text: str, source: str) -> None:
+        self.text = text
+        self.source = source
+        self.items: list[tuple[str, str, str, str]] = _TOKEN.findall(text)
+        self.i = 0
+        for k, item in enumerate(self.items):
+            if item[3]:
+                self.i = k
+                raise self.fail(f"unexpected character {item[3]!r}")
+        self._lines: list[int] | None = None
+
+    def position(self, offset: int) -> tuple[int, int]:
+        if self._lines is None:
+            self._lines = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        line = bisect.bisect_right(self._lines, offset)
+        return line, offset - self._lines[line - 1] + 1
+
+    def offset_of(self, index: int) -> int:
+        for k, m in enumerate(_TOKEN.finditer(self.text)):
+            if k == index:
+                return m.start()
+        return len(self.text)
+
+    def fail(self, message: str) -> ParseError:
+        line, col = self.position(self.offset_of(self.i))
+        return ParseError(message, self.source, line, col)
+
+    def kind(self) -> str | None:
+        if self.i >= len(self.items):
+            return None
+        q, b, w, _bad = self.items[self.i]
+        return "s" if q else (b or "w")
+
+    def next(self, kind: str, what: str) -> str:
+        if self.i >= len(self.items):
+            raise self.fail(f"expected {what}, found the end of the file")
+        q, b, w, _bad = self.items[self.i]
+        if kind == "s" and q:
+            self.i += 1
+            value = q[1:-1]
+            return value.replace('\\"', '"').replace("\\\\", "\\") if "\\" in value else value
+        if kind == "w" and w:
+            self.i += 1
+            return w
+        if b and kind == b:
+            self.i += 1
+            return b
+        raise self.fail(f"expected {what}, found {q or b or w}")
+
+    def integer(self, what: str) -> int:
+        word = self.next("w", what)
+        try:
+            return int(word)
+        except ValueError:
+            self.i -= 1
+            raise self.fail(f"expected {what} (a whole number), found {word}") from None
+
+
+class _Numbers:
+    """Each distinct number text converted to sympy once (trees repeat payoffs a lot)."""
+
+    def __init__(self, tokens: _Tokens) -> None:
+        self.cache: dict[str, sp.Expr] = {}
+        self.tokens = tokens
+
+    def read(self, what: str) -> sp.Expr:
+        word = self.tokens.next("w", what)
+        value = self.cache.get(word)
+        if value is None:
+            try:
+                f = Fraction(word)
+            except (ValueError, ZeroDivisionError):
+                self.tokens.i -= 1
+                raise self.tokens.fail(f"expected {what}, found {word}") from None
+            value = sp.Rational(f.numerator, f.denominator)
+            self.cache[word] = value
+        return value
+
+
+def parse_efg(text: str, source: str = "<efg>") -> Any:
+    """Read a Gambit ``.efg`` (version 2) text into an :class:`~gametheory.ExtensiveFormGame`.
+
+    Information-set labels are kept where they are non-empty and unique; otherwise the
+    set is named ``"<player>:<number>"`` (``"chance:<number>"``). Raises
+    :class:`~gametheory.errors.ParseError` with line and column on malformed input.
+    """
+    from ..games.extensive_form import ExtensiveFormGame
+
+    tok = _Tokens(text, source)
+    nums = _Numbers(tok)
+    magic = tok.next("w", "'EFG'")
+    if magic != "EFG":
+        tok.i -= 1
+        raise tok.fail(f"not an .efg file: expected 'EFG', found {magic}")
+    version = tok.next("w", "the version number 2")
+    if version != "2":
+        tok.i -= 1
+        raise tok.fail(f"only .efg version 2 is supported, found version {version}")
+    kind = tok.next("w", "R or D")
+    if kind not in ("R", "D"):
+        tok.i -= 1
+        raise tok.fail(f"expected R (rational) or D (decimal), found {kind}")
+    title = tok.next("s", "the quoted title")
+    tok.next("{", "'{' before the player names")
+    players: list[str] = []
+    while tok.kind() == "s":
+        players.append(tok.next("s", "a player name"))
+    tok.next("}", "'}' after the player names")
+    if tok.kind() == "s":
+        tok.next("s", "the comment")
+    if not players:
+        raise tok.fail("the game has no players")
+    n = len(players)
+
+    kinds: list[str] = []
+    parent: list[int] = []
+    actions: list[tuple[str, ...]] = []
+    player: list[int] = []
+    infoset: list[str | None] = []
+    probabilities: list[tuple[sp.Expr, ...]] = []
+    outcomes: list[tuple[sp.Expr, ...] | None] = []
+    labels: list[str] = []
+    known_infosets: dict[tuple[int, int], tuple[str, tuple[str, ...], tuple[sp.Expr, ...]]] = {}
+    known_outcomes: dict[int, tuple[sp.Expr, ...]] = {}
+    raw_infoset_labels: dict[tuple[int, int], str] = {}
+    # (parent, children still to come): nodes arrive in preorder.
+    open_nodes: list[list[int]] = []
+    while tok.kind() is not None:
+        if kinds and not open_nodes:
+            raise tok.fail("text after the last node of the tree")
+        start = tok.i
+        code = tok.next("w", "a node type (p, c or t)")
+        here = len(kinds)
+        if open_nodes:
+            parent.append(open_nodes[-1][0])
+            open_nodes[-1][1] -= 1
+            if open_nodes[-1][1] == 0:
+                open_nodes.pop()
+        else:
+            parent.append(-1)
+        labels.append(tok.next("s", "the node's quoted label"))
+        if code == "t":
+            kinds.append("terminal")
+            actions.append(())
+            player.append(-1)
+            infoset.append(None)
+            probabilities.append(())
+        elif code in ("p", "c"):
+            if code == "p":
+                pl = tok.integer("the player number")
+                if not 1 <= pl <= n:
+                    tok.i -= 1
+                    raise tok.fail(f"player {pl} does not exist; the game has {n} players")
+            else:
+                pl = 0
+            number = tok.integer("the information set number")
+            key = (pl, number)
+            if tok.kind() == "s":
+                lab = tok.next("s", "the information set label")
+                acts: list[str] = []
+                probs: list[sp.Expr] = []
+                tok.next("{", "'{' before the actions")
+                while tok.kind() == "s":
+                    acts.append(tok.next("s", "an action label"))
+                    if code == "c":
+                        probs.append(nums.read("a probability"))
+                tok.next("}", "'}' after the actions")
+                if not acts:
+                    raise tok.fail("an information set needs at least one action")
+                if key in known_infosets and known_infosets[key][1] != tuple(acts):
+                    tok.i = start
+                    raise tok.fail(
+                        f"information set {number} of player {pl} is given different actions here"
+                    )
+                known_infosets.setdefault(key, (lab, tuple(acts), tuple(probs)))
+                raw_infoset_labels.setdefault(key, lab)
+            elif key not in known_infosets:
+                raise tok.fail(f"information set {number} is used before its actions are given")
+            _lab, acts_t, probs_t = known_infosets[key]
+            kinds.append("decision" if code == "p" else "chance")
+            actions.append(acts_t)
+            player.append(pl - 1 if code == "p" else -1)
+            infoset.append(repr(key))  # renamed below once every label is known
+            probabilities.append(probs_t if code == "c" else ())
+            open_nodes.append([here, len(acts_t)])
+        else:
+            tok.i = start
+            raise tok.fail(f"expected a node type (p, c or t), found {code}")
+        outcome = tok.integer("the outcome number")
+        payoff: tuple[sp.Expr, ...] | None = None
+        if tok.kind() == "s" and outcome != 0:
+            tok.next("s", "the outcome name")
+            tok.next("{", "'{' before the payoffs")
+            values = []
+            while tok.kind() == "w":
+                values.append(nums.read("a payoff"))
+            tok.next("}", "'}' after the payoffs")
+            if len(values) != n:
+                tok.i -= 1
+                raise tok.fail(f"outcome {outcome} has {len(values)} payoffs for {n} players")
+            payoff = tuple(values)
+            known_outcomes.setdefault(outcome, payoff)
+        elif outcome != 0:
+            if outcome not in known_outcomes:
+                raise tok.fail(f"outcome {outcome} is used before its payoffs are given")
+            payoff = known_outcomes[outcome]
+        if code == "t" and payoff is None:
+            payoff = (sp.Integer(0),) * n
+        outcomes.append(payoff)
+    if not kinds:
+        raise tok.fail("the file has no nodes")
+    if open_nodes:
+        raise tok.fail(f"the file ends before node {open_nodes[-1][0] + 1} has all its children")
+
+    # Keep Gambit's labels where they identify a set; otherwise name it by its number.
+    counts: dict[str, int] = {}
+    for lab in raw_infoset_labels.values():
+        counts[lab] = counts.get(lab, 0) + 1
+    names: dict[str, str] = {}
+    for key, lab in raw_infoset_labels.items():
+        pl, number = key
+        who = "chance" if pl == 0 else players[pl - 1]
+        names[repr(key)] = lab if lab and counts[lab] == 1 else f"{who}:{number}"
+    infoset = [None if h is None else names[h] for h in infoset]
+    try:
+        return ExtensiveFormGame.from_tables(
+            players, kinds, parent, actions, player, infoset, probabilities, outcomes, labels, title
+        )
+    except ParseError:
+        raise
+    except Exception as exc:  # a ValidationError from the game names the node
+        raise ParseError(str(exc), source) from None
+
+
+# ----------------------------------------------------------------------- writing
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _number(value: sp.Expr, where: str) -> str:
+    if isinstance(value, sp.Integer):
+        return str(int(value))
+    if isinstance(value, sp.Rational):
+        return f"{value.p}/{value.q}"
+    if isinstance(value, sp.Float):
+        return repr(float(value))
+    raise ParseError(
+        f"cannot write {value} ({where}) to .efg: substitute parameter values first (tree.subs)"
+    )
+
+
+def format_efg(game: Any) -> str:
+    """The text of a Gambit ``.efg`` (version 2) file for a tree with numbers.
+
+    Exact numbers are written as ``p/q`` in an ``R`` file (a tree with floats gives a
+    ``D`` file). Every information set, action, outcome and node gets a non-empty
+    label, unique where Gambit needs it (nodes are named by their path of actions), and
+    an information set's description is repeated at each member as Gambit does.
+    """
+    from ..games.extensive_form import ExtensiveFormGame
+
+    if not isinstance(game, ExtensiveFormGame):
+        raise ParseError(f"format_efg writes extensive-form games, not {type(game).__name__}")
+    fmt = "R" if game.is_exact else "D"
+    lines = [
+        f"EFG 2 {fmt} {_quote(game.title or 'Untitled')} {{ "
+        + " ".join(_quote(p) for p in game.players)
+        + " }",
+        _quote(""),
+        "",
+    ]
+    numbers: dict[tuple[int, str], int] = {}
+    per_player: dict[int, int] = {}
+    outcome_no = 0
+    seen_labels: set[str] = set()
+    paths = game.paths
+    for i, kind in enumerate(game.kind):
+        name = game.labels[i] or " > ".join(paths[i]) or "root"
+        if name in seen_labels:
+            name = f"{name} #{i}"
+        seen_labels.add(name)
+        out = game.outcomes[i]
+        if out is None:
+            tail = "0"
+        else:
+            outcome_no += 1
+            where = f"node {name}"
+            tail = f"{outcome_no} {_quote('o' + str(outcome_no))} {{ " + ", ".join(
+                _number(v, where) for v in out
+            ) + " }"
+        if kind == "terminal":
+            lines.append(f"t {_quote(name)} {tail}")
+            continue
+        pl = game.player[i] + 1 if kind == "decision" else 0
+        lab = game.infoset[i] or ""
+        key = (pl, lab)
+        if key not in numbers:
+            per_player[pl] = per_player.get(pl, 0) + 1
+            numbers[key] = per_player[pl]
+        if kind == "decision":
+            acts = " ".join(_quote(a) for a in game.actions[i])
+            lines.append(f"p {_quote(name)} {pl} {numbers[key]} {_quote(lab)} {{ {acts} }} {tail}")
+        else:
+            acts = " ".join(
+                f"{_quote(a)} {_number(p, f'probability at node {name}')}"
+                for a, p in zip(game.actions[i], game.probabilities[i])
+            )
+            lines.append(f"c {_quote(name)} {numbers[key]} {_quote(lab)} {{ {acts} }} {tail}")
+    return "\n".join(lines) + "\n"
