@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import pkgutil
 import re
 import shutil
 import subprocess
@@ -74,7 +75,12 @@ __all__ = [
 
 KINDS = ("figure", "table", "equation", "values")
 
-ITEM_MODULES: tuple[str, ...] = ("gametheory.reproduce_items",)
+ITEM_MODULES: tuple[str, ...] = ("gametheory.reproduce_items",) + tuple(
+    f"gametheory.artifacts.{m.name}"
+    for m in sorted(
+        pkgutil.iter_modules([str(Path(__file__).with_name("artifacts"))]), key=lambda m: m.name
+    )
+)
 """Modules whose import registers the paper's items (one per notebook or family)."""
 
 SOURCE_DATE_EPOCH = "1577836800"
