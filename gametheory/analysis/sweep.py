@@ -247,6 +247,10 @@ class SweepPlan:
             object.__setattr__(self, "_compiled", cached)
         return cached
 
+    def __getstate__(self) -> dict[str, Any]:
+        # Compiled functions do not pickle; each worker compiles its own copy.
+        return {k: v for k, v in self.__dict__.items() if k != "_compiled"}
+
     @property
     def inner(self) -> int:
         """Points per index of the first axis."""
