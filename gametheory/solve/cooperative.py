@@ -190,6 +190,8 @@ class CoreResult:
             "is_empty": self.is_empty,
             "constraints": [str(c) for c in self.constraints],
             "point": None if self.point is None else {p: number_to_json(v) for p, v in self.point.items()},
+            "vertices": [[number_to_json(v) for v in vert] for vert in self.vertices],
+            "empty_condition": None if self.empty_condition is None else str(self.empty_condition),
             "warnings": list(self.warnings),
         }
 
