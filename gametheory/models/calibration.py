@@ -220,6 +220,23 @@ ATTACK_LIKELIHOOD_ALT = parameter(
     "singled out (the alternative)", default="1/5", plausible_range=("1/20", "2/5"),
     source=_ASSUMED,
 )
+DEFINITION_SHARE = parameter(
+    "definition_share", "probability", unit="fraction of the US definition",
+    description="share of the US definition of complete denuclearization (all WMD, missiles, "
+    "scientists) that North Korea's own definition covers (s_N)",
+    default="2/3", plausible_range=("1/2", 1),
+    source=_ASSUMED + "; Park (2020): Hanoi moved to 'Yongbyon plus alpha'",
+)
+PATIENCE_US = parameter(
+    "patience_us", "discount", unit="per round of talks",
+    description="the US negotiators' discount factor (elections every four years)",
+    default="9/10", plausible_range=("4/5", "49/50"), source=_ASSUMED,
+)
+PATIENCE_DPRK = parameter(
+    "patience_dprk", "discount", unit="per round of talks",
+    description="North Korea's negotiators' discount factor (no electoral clock)",
+    default="19/20", plausible_range=("4/5", "49/50"), source=_ASSUMED,
+)
 
 
 @dataclass(frozen=True)
@@ -339,7 +356,7 @@ def _defaults(*symbols: sp.Symbol) -> tuple[dict[sp.Symbol, Any], dict[sp.Symbol
 _MODEL = (WAR_SHARE_DPRK, POWER_SHIFT, PATIENCE, WAR_COST_DPRK, WAR_COST_US, RELIEF_VALUE,
           DISARM_COST, RENEGE_GAIN, RENEGE_COST, DISARM_VALUE_US, REGIME_LOSS, ATTACK_RISK,
           ATTACK_LIKELIHOOD, ATTACK_LIKELIHOOD_ALT, PROGRAMME_MATURITY, DISMANTLE_COST,
-          NUCLEAR_STAFF)
+          NUCLEAR_STAFF, DEFINITION_SHARE, PATIENCE_US, PATIENCE_DPRK)
 
 _dprk_values, _dprk_ranges = _defaults(*_MODEL)
 # The staff figure is a source; dismantling's central value is an assumption.
