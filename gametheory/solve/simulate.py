@@ -184,6 +184,11 @@ def simulate(
                 dtype=np.intp,
             )
         )
+    # deterministic automata play a fixed action per state: a lookup, no comparison
+    pure: list[np.ndarray | None] = []
+    for i, aut in enumerate(profile):
+        probs = np.diff(np.concatenate([np.zeros((len(aut.states), 1)), cdfs[i]], axis=1), axis=1)
+        pure.append(probs.argmax(axis=1) if np.all(probs.max(axis=1) == 1) else None)
     pay = stage.float_payoffs()
     error = _float(mon.error, "the observation error") if isinstance(mon, PrivateNoise) else 0.0
     good = None
@@ -192,48 +197,69 @@ def simulate(
             [_float(mon.good_probability(game.labels(p)), "a signal probability") for p in stage.profiles()]
         )
     state = np.array([[aut.states.index(aut.initial)] * runs for aut in profile], dtype=np.intp)
-    actions = np.empty((runs, rounds, n), dtype=np.intp)
-    payoffs = np.empty((runs, rounds, n))
-    states = np.empty((runs, rounds, n), dtype=np.intp)
-    signals = np.empty((runs, rounds), dtype=bool) if good is not None else None
+    # Round-major buffers: each round writes one contiguous block (a run-major layout
+    # would scatter every write across the whole array). Small integer types keep the
+    # history of 10^7 run-rounds in memory.
+    act_type = np.int8 if max(shape) < 128 else np.int32
+    state_type = np.int16 if max(len(a.states) for a in profile) < 32768 else np.int32
+    actions = np.empty((rounds, n, runs), dtype=act_type)
+    states = np.empty((rounds, n, runs), dtype=state_type)
+    signals = np.empty((rounds, runs), dtype=bool) if good is not None else None
     k = np.array(shape)
+    strides = np.array([int(np.prod(shape[j + 1 :])) for j in range(n)], dtype=np.intp)
+    random_play = any(p is None for p in pure)
     for t in range(rounds):
-        states[:, t, :] = state.T
-        u = rng.random((n, runs))
+        states[t] = state
+        u = rng.random((n, runs)) if random_play else None
         acts = np.empty((n, runs), dtype=np.intp)
         for i in range(n):
-            acts[i] = (u[i][:, None] >= cdfs[i][state[i]]).sum(axis=1)
-            np.minimum(acts[i], shape[i] - 1, out=acts[i])  # guards against rounding in cdf
-        actions[:, t, :] = acts.T
-        for i in range(n):
-            payoffs[:, t, i] = pay[(i, *acts)]
+            if pure[i] is not None:
+                acts[i] = pure[i][state[i]]
+                continue
+            # inverse-cdf draw, one gather per action boundary (the last is 1)
+            acts[i] = 0
+            assert u is not None
+            for j in range(shape[i] - 1):
+                acts[i] += u[i] >= cdfs[i][state[i], j]
+        actions[t] = acts
         if good is not None:
             g = rng.random(runs) < good[np.ravel_multi_index(tuple(acts), shape)]
             assert signals is not None
-            signals[:, t] = g
+            signals[t] = g
             obs = np.where(g, obs_index[SIGNALS[0]], obs_index[SIGNALS[1]])
             for i in range(n):
                 state[i] = nexts[i][state[i], obs]
         elif error > 0:
             flips = rng.random((n, n, runs)) < error  # [observer, observed, run]
-            shifts = rng.integers(1, np.maximum(k, 2)[None, :, None], size=(n, n, runs))
+            flips &= (k > 1)[None, :, None]
+            if k.max() > 2:
+                # a wrong action uniform over the k - 1 others: shift by 1 .. k - 1
+                spread = (np.maximum(k, 2) - 1)[None, :, None]
+                shifts = 1 + (rng.random((n, n, runs)) * spread).astype(np.intp)
             for i in range(n):
-                seen = np.where(flips[i] & (k[:, None] > 1), (acts + shifts[i]) % k[:, None], acts)
+                if k.max() > 2:
+                    seen = (acts + flips[i] * shifts[i]) % k[:, None]
+                else:
+                    seen = acts ^ flips[i]  # two actions: a misperception flips the label
                 seen[i] = acts[i]
-                state[i] = nexts[i][state[i], np.ravel_multi_index(tuple(seen), shape)]
+                flat_seen = (seen * strides[:, None]).sum(axis=0)
+                state[i] = nexts[i][state[i], flat_seen]
         else:
             flat = np.asarray(np.ravel_multi_index(tuple(acts), shape))
             for i in range(n):
                 state[i] = nexts[i][state[i], flat]
+    acts_all = actions.transpose(2, 0, 1)  # (runs, rounds, players), a view
+    idx = tuple(acts_all[..., i] for i in range(n))
+    payoffs = np.stack([pay[i][idx] for i in range(n)], axis=-1)
     d = game.discount_factor
     return History(
         players=game.players,
         action_labels=stage.strategies,
         state_names=tuple(a.states for a in profile),
-        actions=actions,
+        actions=acts_all,
         payoffs=payoffs,
-        states=states,
-        signals=signals,
+        states=states.transpose(2, 0, 1),
+        signals=None if signals is None else signals.T,
         discount_factor=None if getattr(d, "free_symbols", None) else float(d),
     )
 

@@ -79,3 +79,17 @@ def test_bad_simulation_input():
     with pytest.raises(ValidationError, match="subs"):
         gt.simulate(gt.RepeatedGame(PD, "1/2", monitoring=gt.PrivateNoise(e)),
                     (gt.grim_trigger(),) * 2, rounds=3)
+
+
+def test_noise_with_three_actions_spreads_uniformly():
+    # An automaton whose state records the other's observed action: under PrivateNoise(3/10)
+    # with three actions the other's R is seen as R w.p. 7/10 and as P, S w.p. 3/20 each.
+    rps = gt.NormalFormGame.from_arrays([[0, -1, 1], [1, 0, -1], [-1, 1, 0]],
+                                        strategies=[["R", "P", "S"]] * 2)
+    rec = gt.Automaton("record", ("R", "P", "S"), "R", {"R": "R", "P": "R", "S": "R"},
+                       {s: (lambda o, me: o[1 - me]) for s in ("R", "P", "S")})
+    h = gt.simulate(gt.RepeatedGame(rps, "1/2", monitoring=gt.PrivateNoise("3/10")), (rec, rec),
+                    2, runs=40000, seed=11)
+    freq = np.bincount(h.states[:, 1, 0], minlength=3) / 40000
+    se = np.sqrt(0.7 * 0.3 / 40000)
+    assert np.all(np.abs(freq - [0.7, 0.15, 0.15]) <= 4 * se)
