@@ -213,8 +213,9 @@ def simulate(
         u = rng.random((n, runs)) if random_play else None
         acts = np.empty((n, runs), dtype=np.intp)
         for i in range(n):
-            if pure[i] is not None:
-                acts[i] = pure[i][state[i]]
+            fixed = pure[i]
+            if fixed is not None:
+                acts[i] = fixed[state[i]]
                 continue
             # inverse-cdf draw, one gather per action boundary (the last is 1)
             acts[i] = 0
