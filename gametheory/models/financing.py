@@ -36,6 +36,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any
 
 import sympy as sp
@@ -180,7 +181,21 @@ def burden_sharing(exposures: Mapping[str, Any] | None = None) -> dict[str, Any]
     from :func:`gametheory.nash_contributions` and :func:`gametheory.samuelson_level`.
     """
     if exposures is None:
-        exposures = {p: parameter_info(s).default for p, s in EXPOSURES.items()}
+        out = dict(_default_burden_sharing())
+        out["contributions"] = dict(out["contributions"])  # the cached one stays intact
+        return out
+    return _burden_sharing(exposures)
+
+
+@cache
+def _default_burden_sharing() -> tuple[tuple[str, Any], ...]:
+    # Five financiers take gt.samuelson_level seconds (it enumerates contributor sets);
+    # the table, the values and the notebook all ask for the defaults.
+    defaults = {p: parameter_info(s).default for p, s in EXPOSURES.items()}
+    return tuple(_burden_sharing(defaults).items())
+
+
+def _burden_sharing(exposures: Mapping[str, Any]) -> dict[str, Any]:
     game = burden_sharing_game(exposures, players=list(exposures))
     nash = nash_contributions(game)
     efficient = samuelson_level(game)

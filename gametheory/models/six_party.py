@@ -32,6 +32,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any
 
 import sympy as sp
@@ -272,6 +273,16 @@ def punishment_threshold(
     """
     k = len(_partners(punishers))
     b, g = exact(benefit), exact(program_value)
+    # Derived once in symbols; the table and the figure ask for it many times.
+    symbolic = _punishment_threshold_symbolic()
+    kk, bb, gg = sp.symbols("k b G", positive=True)
+    value = symbolic.subs({kk: k, bb: b, gg: g}, simultaneous=True)
+    return value if value.is_number else sp.simplify(value)
+
+
+@cache
+def _punishment_threshold_symbolic() -> sp.Expr:
+    k, b, g = sp.symbols("k b G", positive=True)
     d = sp.Symbol("d", positive=True)
     cooperate = k * b
     deviate = (1 - d) * (k * b + g) + d * g

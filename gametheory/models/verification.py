@@ -195,7 +195,18 @@ def inspection_probabilities(game: NormalFormGame | None = None) -> dict[str, sp
     :func:`inspection_equilibrium` for the other pieces: where detection is too poor,
     ``r (b + d) < d``, the inspectee violates whatever the inspector does).
     """
-    game = game if game is not None else inspection_game()
+    if game is None:
+        return dict(_default_inspection_probabilities())
+    return _inspection_probabilities(game)
+
+
+@cache
+def _default_inspection_probabilities() -> tuple[tuple[str, Any], ...]:
+    # gt.nash of the symbolic game takes seconds; it is a pure function of no arguments.
+    return tuple(_inspection_probabilities(inspection_game()).items())
+
+
+def _inspection_probabilities(game: NormalFormGame) -> dict[str, Any]:
     answer = nash(game)
     for piece in getattr(answer, "pieces", ()):
         profile = piece.value  # (row mixed strategy, column mixed strategy)
@@ -349,11 +360,28 @@ def trigger_threshold(
     ``(1 - d) T + d (q V + (1 - q) P)``. The threshold solves equality of the two.
     With R = 1, P = 0, T = 1 + g it is ``g / (g p + p - q)``; it is a threshold in (0, 1)
     only where :func:`verification_can_sustain` holds.
+
+    Examples
+    --------
+    >>> trigger_threshold("19/20", "3/10", "1/2")
+    4/9
     """
-    p, q, g, d, v = (
-        exact(good_if_compliant), exact(good_if_cheating), exact(cheating_gain),
-        sp.Symbol("d", positive=True), sp.Symbol("V"),
+    p, q, g = exact(good_if_compliant), exact(good_if_cheating), exact(cheating_gain)
+    symbolic = _trigger_threshold_symbolic()
+    if (p, q, g) == (GOOD_IF_COMPLIANT, GOOD_IF_CHEATING, CHEATING_GAIN):
+        return symbolic
+    # The derivation is done once in the declared parameters; other arguments are
+    # substituted into it (simultaneously, so that swapped symbols stay swapped).
+    value = symbolic.subs(
+        {GOOD_IF_COMPLIANT: p, GOOD_IF_CHEATING: q, CHEATING_GAIN: g}, simultaneous=True
     )
+    return value if value.is_number else sp.factor(sp.simplify(value))
+
+
+@cache
+def _trigger_threshold_symbolic() -> sp.Expr:
+    p, q, g = GOOD_IF_COMPLIANT, GOOD_IF_CHEATING, CHEATING_GAIN
+    d, v = sp.Symbol("d", positive=True), sp.Symbol("V")
     reward, temptation, punishment = sp.Integer(1), 1 + g, sp.Integer(0)
     value = sp.solve(sp.Eq(v, (1 - d) * reward + d * (p * v + (1 - p) * punishment)), v)[0]
     deviation = (1 - d) * temptation + d * (q * value + (1 - q) * punishment)
@@ -396,6 +424,7 @@ def verification_can_sustain(
     return cond
 
 
+@cache
 def threshold_derivatives() -> dict[str, sp.Expr]:
     """Derivatives of the threshold in p (good signal | comply) and q (good | cheat).
 
@@ -417,10 +446,13 @@ def threshold_curve(
     """Thresholds on a grid: rows per false-alarm rate ``1 - p``, columns per detection ``1 - q``.
 
     Entries where no discount factor in (0, 1) works are ``nan``. For the figure of
-    argument 05 (threshold against verification quality).
+    argument 05 (threshold against verification quality). ``cheating_gain`` left at the
+    declared parameter takes its declared default.
     """
-    from ..symbolic import compile_expr
+    from ..symbolic import compile_expr, parameter_info
 
+    if cheating_gain == CHEATING_GAIN:  # a grid needs a number: take the declared default
+        cheating_gain = parameter_info(CHEATING_GAIN).default
     thr = trigger_threshold(cheating_gain=cheating_gain)
     fn = compile_expr(thr, [GOOD_IF_COMPLIANT, GOOD_IF_CHEATING])
     fa = np.asarray(false_alarm_rates, dtype=float)[:, None]

@@ -23,7 +23,7 @@ def test_shapley_symbolic_matches_unanimity_decomposition():
     assert sp.simplify(total - (1 + sum(sx.CONTRIBUTIONS.values()))) == 0  # efficiency
 
 
-@settings(max_examples=10, deadline=None, derandomize=True)
+@settings(max_examples=6, deadline=None, derandomize=True)
 @given(st.lists(st.fractions(0, 1, max_denominator=12), min_size=4, max_size=4))
 def test_veto_players_always_weigh_most_and_core_caps_others(values):
     contrib = dict(zip(["South Korea", "China", "Japan", "Russia"], values))
@@ -59,7 +59,7 @@ def test_punishment_threshold_derivation_and_solver_agree():
     b, g = sx.PARTNER_BENEFIT, sx.PROGRAM_VALUE
     for k in range(1, 6):
         assert sp.simplify(sx.punishment_threshold(k) - g / (k * b)) == 0
-    for k in (1, 2, 3):
+    for k in (1, 2):  # infeasible with one punisher, feasible with two
         res = sx.punishment_threshold_from_solver(k, benefit=1, program_value=R(3, 2))
         expected = sx.punishment_threshold(k, 1, R(3, 2))
         assert res.threshold == (expected if expected < 1 else None)

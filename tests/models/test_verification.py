@@ -94,8 +94,8 @@ def test_trigger_threshold_closed_form_and_solver():
     p, q, g = v.GOOD_IF_COMPLIANT, v.GOOD_IF_CHEATING, v.CHEATING_GAIN
     # Derived with sympy from the value equations; the Green-Porter (1984) structure.
     assert sp.simplify(v.trigger_threshold() - g / (g * p + p - q)) == 0
-    for pp, qq, gg in [(R(19, 20), R(3, 10), R(1, 2)), (R(9, 10), R(1, 2), R(1, 4)),
-                       (R(99, 100), R(1, 20), 2)]:
+    # gt.discount_threshold takes about a second per game: two points, far apart
+    for pp, qq, gg in [(R(19, 20), R(3, 10), R(1, 2)), (R(99, 100), R(1, 20), 2)]:
         game = v.monitoring_game(pp, qq, v.MONITORING_PATIENCE, gg, R(1, 2))
         assert v.trigger_threshold_from_solver(game).threshold == v.trigger_threshold(pp, qq, gg)
 
