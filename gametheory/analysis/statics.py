@@ -168,7 +168,24 @@ def _sign(expr: sp.Expr) -> int | None:
         return 1
     if expr.is_negative:
         return -1
-    return None
+    # A product: the sign of each factor; an even power is positive wherever the
+    # expression is defined (where its base vanishes the derivative does not exist).
+    coeff, factors = sp.factor_list(expr) if expr.is_polynomial() or expr.is_Mul else (None, None)
+    if factors is None:
+        return None
+    total = 1 if coeff > 0 else -1 if coeff < 0 else 0
+    if total == 0:
+        return None
+    for base, power in factors:
+        if power % 2 == 0:
+            continue
+        if base.is_positive:
+            continue
+        if base.is_negative:
+            total = -total
+            continue
+        return None
+    return total
 
 
 def _describe(symbol: sp.Symbol) -> str:

@@ -52,3 +52,19 @@ def test_errors_and_output():
         cs["nope"]
     assert cs.to_json_dict()["effects"][0]["parameter"] == "st_T"
     assert r"\frac" in cs.latex()
+
+
+def test_signs_of_ratios_with_squared_denominators():
+    # Green and Porter (1984)-style threshold g/(g p + p - q): it falls as the chance p of
+    # a good signal under compliance rises and rises with the false-signal chance q,
+    # wherever it is defined.
+    from gametheory.analysis import comparative_statics
+    from gametheory.symbolic import parameter
+
+    g = parameter("g_cs_t", kind="positive")
+    p = parameter("p_cs_t", kind="probability")
+    q = parameter("q_cs_t", kind="probability")
+    result = comparative_statics(g / (g * p + p - q))
+    assert result[p].sign == "negative"
+    assert result[q].sign == "positive"
+    assert result[g].sign == "undetermined"  # the sign of p - q decides it
