@@ -5,3 +5,4 @@ This layer knows games and results, not the US-DPRK models.
 
 from .regions import *  # noqa: F403
 from .style import *  # noqa: F403
+from .tree import *  # noqa: F403
