@@ -311,7 +311,7 @@ def core(game: CoalitionalGame, tol: float = 1e-9) -> CoreResult:
     # and read the active set off the solution.
     res2 = linprog(
         np.zeros(n), A_ub=-a if len(proper) else None, b_ub=-b if len(proper) else None,
-        A_eq=np.ones((1, n)), b_eq=[v_n], bounds=[(None, None)] * n, method="highs",
+        A_eq=np.ones((1, n)), b_eq=[v_n], bounds=[(None, None)] * n, method="highs-ds",
     )
     x = res2.x if res2.status == 0 else res.x
     point: dict[str, sp.Expr] | None = None
@@ -319,13 +319,20 @@ def core(game: CoalitionalGame, tol: float = 1e-9) -> CoreResult:
         fvals: dict[frozenset[str], Any] = {c: to_fraction(game.value(c)) for c in game.coalitions()}
         slack = a @ x - b
         order = np.argsort(slack)
+        # The dual simplex ends at a vertex: take the n linearly independent constraints
+        # that are tightest there (by slack, whatever their size) and solve them exactly.
         rows: list[list[Any]] = [[Fraction(1)] * n]
         rhs: list[Any] = [fvals[game.grand_coalition]]
+        basis = sp.Matrix([[1] * n])
         for k in order:
-            if slack[k] > 1e-6 * max(1.0, abs(b[k])):
+            if len(rows) == n:
                 break
-            rows.append([Fraction(1) if p in proper[k] else Fraction(0) for p in game.players])
-            rhs.append(fvals[proper[k]])
+            row = [1 if p in proper[k] else 0 for p in game.players]
+            trial = basis.col_join(sp.Matrix([row]))
+            if trial.rank() > basis.rank():
+                basis = trial
+                rows.append([Fraction(v) for v in row])
+                rhs.append(fvals[proper[k]])
         sol = _exact_point(rows, rhs, n) if len(rows) >= n else None
         if sol is None:
             # Underdetermined active set: round the float point and check exactly.

@@ -131,3 +131,18 @@ def test_shapley_twelve_players_symbolic_symmetric():
     g = CoalitionalGame(names, lambda s: a * len(s) ** 2 if len(s) > 1 else 0)
     phi = shapley_value(g).values
     assert set(phi.values()) == {12 * a}
+
+
+def test_core_point_is_exact_with_tiny_coalition_values():
+    # A coalition worth 1/10^7 used to fall within the LP's tolerance and give a float
+    # point that broke a constraint by about 1e-7; the point must be an exact vertex.
+    import sympy as sp
+
+    import gametheory as gt
+
+    tiny = sp.Rational(1, 10**7)
+    values = {(): 0, ("A",): 0, ("B",): 0, ("C",): tiny, ("A", "B"): tiny,
+              ("A", "C"): sp.Rational(3, 10), ("B", "C"): sp.Rational(1, 3), ("A", "B", "C"): 1}
+    result = gt.core(gt.CoalitionalGame(["A", "B", "C"], values))
+    assert result.exact and not result.warnings
+    assert result.contains(result.point)
