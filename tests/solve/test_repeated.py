@@ -57,11 +57,14 @@ def test_all_joint_states_includes_unreachable_ones():
 
 def test_tit_for_tat_conditions():
     # Kalai, Samet and Stanford (1988), "A note on reactive equilibria in the discounted
-    # prisoner's dilemma": tit-for-tat is subgame perfect only where
-    # (T - R)/(R - S) <= delta <= (T - R)/(R - S) and (P - S)/(T - P) <= delta <= (P - S)/(T - P)
-    # (one-shot deviations at the four joint states; derived in the module notes), so
-    # generically no discount factor works. Axelrod (1984)'s Nash condition is the
-    # on-path part: delta >= max((T - R)/(R - S), (P - S)/(T - P))-type bounds.
+    # prisoner's dilemma", GEB 5(1): tit-for-tat is subgame perfect only on a knife edge.
+    # Derivation (one-shot deviations at the four joint states, values
+    # V_CC = R, V_DD = P, V_DC = (T + d S)/(1 + d), V_CD = (S + d T)/(1 + d)):
+    #   at (C,C): R >= (1-d) T + d V_CD   <=>  d >= (T - R)/(R - S)
+    #   at (D,C): V_DC >= R                <=>  d <= (T - R)/(R - S)
+    #   at (C,D): V_CD >= P                <=>  d >= (P - S)/(T - P)
+    #   at (D,D): P >= (1-d) S + d V_DC    <=>  d <= (P - S)/(T - P)
+    # The Nash condition (Axelrod 1984) is tested in test_tit_for_tat_nash_condition_axelrod.
     res = gt.is_subgame_perfect(gt.RepeatedGame(SYM_PD, DELTA), (gt.tit_for_tat(),) * 2,
                                 assumptions=ORDER)
     got = {(type(c).__name__, sp.simplify(c.rhs)) for c in res.condition.args}
@@ -192,3 +195,25 @@ def test_finitely_repeated_pd_unravels():
     assert all(eq.action(pl, h) == "D" for pl in eq.behavior for h in eq.behavior[pl])
     with pytest.raises(gt.NotApplicableError, match="spe"):
         gt.is_subgame_perfect(game, (gt.grim_trigger(),) * 2)
+
+
+@pytest.mark.parametrize("payoffs,low", [
+    ({T: 5, R: 3, P: 1, S: 0}, sp.Rational(2, 3)),   # (T-R)/(R-S) = 2/3 binds
+    ({T: 5, R: 4, P: 0, S: -2}, sp.Rational(1, 5)),  # (T-R)/(T-P) = 1/5 binds
+])
+def test_tit_for_tat_nash_condition_axelrod(payoffs, low):
+    # Axelrod (1984), The Evolution of Cooperation, Proposition 2 (collective stability):
+    # TFT against TFT is a Nash equilibrium iff delta >= max((T-R)/(T-P), (T-R)/(R-S)).
+    from gametheory.solve.repeated_nash import is_nash
+
+    assert low == max((payoffs[T] - payoffs[R]) / sp.Integer(payoffs[T] - payoffs[P]),
+                      (payoffs[T] - payoffs[R]) / sp.Integer(payoffs[R] - payoffs[S]))
+    stage = SYM_PD.subs(payoffs)
+    prof = (gt.tit_for_tat(),) * 2
+    at = is_nash(gt.RepeatedGame(stage, low), prof)
+    assert at.holds and at.values == (payoffs[R],) * 2
+    below = is_nash(gt.RepeatedGame(stage, low - sp.Rational(1, 100)), prof)
+    assert not below.holds and all(g > 0 for g in below.gains)
+    assert is_nash(gt.RepeatedGame(stage, (1 + low) / 2), prof).holds
+    # always defect is a Nash equilibrium at any delta; grim trigger from (T-R)/(T-P)
+    assert is_nash(gt.RepeatedGame(stage, "1/2"), (gt.always_defect(),) * 2).holds
