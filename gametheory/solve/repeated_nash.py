@@ -105,7 +105,8 @@ def _best_response(game: RepeatedGame, profile: Sequence[Automaton], i: int):
     moves: dict[tuple[int, int], dict[int, sp.Expr]] = {}
     for x in states:
         for b in range(len(labels_i)):
-            r, nxt = sp.Integer(0), {}
+            r = sp.Integer(0)
+            nxt: dict[int, sp.Expr] = {}
             for prof, p in chain.profile_distribution(full(x), fixed=(i, b)):
                 r += p * pay[(i, *prof)]
                 for obs, q in mon.observation_distribution(game.stage, prof, 0):
@@ -114,7 +115,10 @@ def _best_response(game: RepeatedGame, profile: Sequence[Automaton], i: int):
             reward[(index[x], b)] = r
             moves[(index[x], b)] = nxt
     n = len(states)
-    policy = [max(range(len(labels_i)), key=lambda b, s=s: reward[(s, b)]) for s in range(n)]
+    policy = []
+    for s in range(n):
+        immediate = [reward[(s, b)] for b in range(len(labels_i))]
+        policy.append(immediate.index(max(immediate)))
     for _ in range(10_000):
         P, r = sp.zeros(n, n), sp.zeros(n, 1)
         for s in range(n):
