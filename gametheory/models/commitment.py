@@ -81,6 +81,7 @@ __all__ = [
     "step_by_step_condition",
     "reciprocal_steps_needed",
     "minimal_reciprocal_steps",
+    "step_by_step_answer",
 ]
 
 Number = Any
@@ -485,3 +486,19 @@ def minimal_reciprocal_steps(values: dict[sp.Symbol, Any]) -> int | None:
     if not v[R] - v[C] - v[q] * v[X] > 0:
         return None
     return int(sp.floor(v[T] / v[a])) + 1
+
+
+def step_by_step_answer(steps: int, cal: Calibration,
+                        free: Sequence[str] = ("renege_gain", "renege_cost")) -> PiecewiseAnswer:
+    """``gt.spe`` of the K-step tree, symbolic in ``free``, the rest at the calibration.
+
+    Why not every parameter free: the symbolic backward induction keeps every ordering
+    of payoffs at every node, and with all seven parameters free the pieces multiply
+    (8,415 pieces and over a minute for K = 2), while with two free parameters K = 4
+    takes about a second. The big deal (K = 1) is cheap with all seven free:
+    ``gt.spe(big_deal_tree())``.
+    """
+    answer = spe(step_by_step_tree(steps).subs(tree_values(cal, *free)))
+    if not isinstance(answer, PiecewiseAnswer):
+        raise ParameterError(f"free must name at least one tree parameter; got {tuple(free)}")
+    return answer

@@ -51,6 +51,7 @@ __all__ = [
     "action_for_action_game",
     "automaton_thresholds",
     "grim_threshold_symbolic",
+    "gradual_parameters",
 ]
 
 _b, _c, _d, _rho = sp.symbols("b c d rho", positive=True)
@@ -233,3 +234,18 @@ def grim_threshold_symbolic() -> DiscountThreshold:
     return discount_threshold(game, (grim_trigger(), grim_trigger()),
                               assumptions=[RELIEF_VALUE > DISARM_COST, DISARM_COST > 0,
                                            DISARM_VALUE_US > RENEGE_GAIN, RENEGE_GAIN > 0])
+
+
+def gradual_parameters(cal: Calibration) -> dict[str, sp.Expr]:
+    """``benefit``, ``cost`` and ``discount`` for the gradual path at a calibration.
+
+    The reconstruction is symmetric; the two sides differ (North Korea: b = R, c = C;
+    the US: b = G, c = T), so the side with the larger ``c / b``, whose incentive
+    constraint binds first, sets the pace. Discount: the calibration's ``patience``.
+    """
+    from .calibration import PATIENCE
+
+    sides = [(cal[DISARM_COST] / cal[RELIEF_VALUE], cal[RELIEF_VALUE], cal[DISARM_COST]),
+             (cal[RENEGE_GAIN] / cal[DISARM_VALUE_US], cal[DISARM_VALUE_US], cal[RENEGE_GAIN])]
+    _, b, c = max(sides, key=lambda x: x[0])
+    return {"benefit": b, "cost": c, "discount": cal[PATIENCE]}

@@ -220,3 +220,12 @@ def test_no_steps_help_when_disarming_does_not_pay():
     vals = cm.tree_values(DPRK_2019) | {ATTACK_RISK: Q(1, 10)}   # 38 - 30 - 10 < 0
     assert cm.minimal_reciprocal_steps(vals) is None
     assert cm.reciprocal_steps_needed(vals, max_steps=8) is None
+
+
+def test_step_by_step_answer_symbolic_in_two_parameters():
+    from gametheory.models.calibration import DPRK_2019
+    answer = cm.step_by_step_answer(2, DPRK_2019)
+    assert {s.name for s in answer.parameters} == {"renege_gain", "renege_cost"}
+    region = cm.full_disarmament_region(answer, 2)
+    assert bool(region.xreplace({RENEGE_GAIN: 9, RENEGE_COST: 5}))
+    assert not bool(region.xreplace({RENEGE_GAIN: 11, RENEGE_COST: 5}))

@@ -88,3 +88,14 @@ def test_grim_threshold_is_friedman_ratio():
 def test_libya_cooperates_at_lower_patience():
     lib = trust.automaton_thresholds(LIBYA_2003, limited=())["grim trigger"].threshold
     assert lib < trust.automaton_thresholds(DPRK_2019, limited=())["grim trigger"].threshold
+
+
+def test_calibrated_gradual_path():
+    # North Korea's side binds at DPRK_2019 (C/R = 15/19 > T/G = 2/5); rho = (15/19)/(9/10)
+    args = trust.gradual_parameters(DPRK_2019)
+    assert args == {"benefit": 38, "cost": 30, "discount": Q(9, 10)}
+    assert trust.gradual_path(steps=2, **args)[1] == 1 - Q(30, 38) / Q(9, 10)
+    assert trust.steps_to_share(share=Q(9, 10), **args) == 18
+    # Libya: the US side binds (T/G = 1/5), rho = 2/9, so 90% is reached in 2 periods
+    assert trust.gradual_parameters(LIBYA_2003)["benefit"] == 10
+    assert trust.steps_to_share(share=Q(9, 10), **trust.gradual_parameters(LIBYA_2003)) == 2
