@@ -68,3 +68,16 @@ def test_parameters_and_subs():
     assert num.is_exact and not gt.RepeatedGame(PD, 0.5).is_exact
     with pytest.raises(ParameterError):
         rg.subs({d: 2})
+
+
+def test_to_extensive_form_unrolls_rounds_with_simultaneous_moves():
+    tree = gt.RepeatedGame(PD, "1/2", horizon=2).to_extensive_form()
+    assert len(tree.terminals) == 16  # four profiles in each of two rounds
+    # Column does not see Row's move within a round: one information set per history
+    assert len([h for h in tree.infosets.values() if h.player == "Column"]) == 1 + 4
+    path = tree.index_of(("C", "D", "D", "D"))
+    assert tree.node(path).payoffs == (0 + sp.Rational(1, 2) * 1, 4 + sp.Rational(1, 2) * 1)
+    with pytest.raises(ValidationError, match="finite horizon"):
+        gt.RepeatedGame(PD, "1/2").to_extensive_form()
+    with pytest.raises(ValidationError, match="max_leaves"):
+        gt.RepeatedGame(PD, "1/2", horizon=12).to_extensive_form()
