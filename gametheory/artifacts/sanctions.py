@@ -1,0 +1,118 @@
+"""Paper items of argument 07 (notebook ``07_sanctions.ipynb``): sanctions and the dual track.
+
+The weight on the economy below which a target tests whatever the sanctions, the table
+of that weight over the range of the security value of testing under the 2017 UN
+measures, and a figure of where military first and the dual track fall. Everything is
+computed by :mod:`gametheory.models.sanctions`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import sympy as sp
+
+from ..models import sanctions as sn
+from ..reproduce import Equation, Table, TeX, register
+from ..symbolic import parameter_info
+
+__all__ = [
+    "SYMBOLS",
+    "sanctions_stop_testing_weight",
+    "sanctions_weight_table",
+    "sanctions_weight_figure",
+    "sanctions_values",
+]
+
+NOTEBOOK = "07_sanctions.ipynb"
+
+SYMBOLS = {sn.SECURITY_RESOLUTE: "s", sn.SANCTIONS_LOSS: "S", sn.ECONOMY_WEIGHT: "w"}
+"""How the paper writes the model's parameters."""
+
+
+@register("sanctions_stop_testing_weight", kind="equation", notebook=NOTEBOOK,
+          description="weight on the economy below which a target tests even under "
+                      "certain sanctions")
+def sanctions_stop_testing_weight() -> Equation:
+    return Equation(sn.stop_testing_weight(), symbol_names=SYMBOLS, lhs=r"w^{*}(s, S)")
+
+
+@register("sanctions_weight_table", kind="table", notebook=NOTEBOOK,
+          description="weight on the economy needed to stop testing under the 2017 UN "
+                      "sanctions, over the assumed range of the security value of testing")
+def sanctions_weight_table() -> Table:
+    rows = [
+        [r["security_value"], r["threshold_weight"], float(r["threshold_weight"]),
+         r["military_first_tests"], r["dual_track_tests"]]
+        for r in sn.weight_needed_to_stop_testing()
+    ]
+    header = [
+        TeX(r"security value $s$ (\$bn/yr)"), TeX("$w^{*}$"), TeX(r"$\approx$"),
+        TeX(f"military first ($w={sp.latex(sn.MILITARY_FIRST)}$) tests"),
+        TeX(f"dual track ($w={sp.latex(sn.DUAL_TRACK)}$) tests"),
+    ]
+    return Table(header=header, rows=rows, align="rrrcc", float_format="{:.2f}")
+
+
+@register("sanctions_weight_figure", kind="figure", notebook=NOTEBOOK,
+          description="weight on the economy needed to stop testing against the security "
+                      "value of testing, 2017 UN sanctions; military first and dual track marked")
+def sanctions_weight_figure() -> Any:
+    from ..plot.style import PALETTE, figure, paper_style
+    from ..symbolic import compile_expr
+
+    loss = sn.sanctions_loss_2017()
+    low, high = parameter_info(sn.SECURITY_RESOLUTE).plausible_range or (4, 20)
+    threshold = compile_expr(sn.stop_testing_weight(sn.SECURITY_RESOLUTE, loss),
+                             [sn.SECURITY_RESOLUTE])
+    s = np.linspace(0.0, float(high), 401)
+    w = np.asarray(threshold(security_resolute=s), dtype=float)
+    fig, ax = figure(columns=1, aspect=0.72)
+    with paper_style():
+        ax.fill_between(s, 0, w, color=PALETTE[5], alpha=0.18, lw=0,
+                        label="tests even under sanctions")
+        ax.fill_between(s, w, 1, color=PALETTE[2], alpha=0.18, lw=0,
+                        label="sanctions stop testing")
+        ax.plot(s, w, color="black", lw=1.0)
+        ax.axvspan(float(low), float(high), ymin=0, ymax=0.02, color="grey", lw=0)
+        for k, (name, value) in enumerate((("military first", sn.MILITARY_FIRST),
+                                           ("dual track", sn.DUAL_TRACK))):
+            ax.axhline(float(value), color=PALETTE[k], ls="--", lw=0.9)
+            ax.annotate(name, (float(high), float(value)), xytext=(-2, 2),
+                        textcoords="offset points", ha="right", va="bottom", fontsize=7,
+                        color=PALETTE[k])
+        ax.set_xlim(0, float(high))
+        ax.set_ylim(0, 1)
+        ax.set_xlabel(r"security value of testing, $s$ (\$bn a year)")
+        ax.set_ylabel(r"weight on the economy, $w$")
+        # A white box: the patches' colours must not mix with the shading behind them.
+        ax.legend(loc="upper left", frameon=True, framealpha=1, facecolor="white",
+                  edgecolor="none")
+        ax.annotate("assumed range of $s$", (float(low), 0.03), fontsize=6.5, color="grey",
+                    xytext=(2, 2), textcoords="offset points")
+    return fig
+
+
+@register("sanctions_values", kind="values", notebook=NOTEBOOK,
+          description="numbers quoted in the sanctions section")
+def sanctions_values() -> dict[str, Any]:
+    loss = sn.sanctions_loss_2017()
+    s_default = parameter_info(sn.SECURITY_RESOLUTE).default
+    low, high = parameter_info(sn.SECURITY_RESOLUTE).plausible_range or (4, 20)
+    outcomes = sn.regime_outcomes()
+    # The largest security value at which the dual track still stops testing: w* = 3/5.
+    s = sp.Symbol("s", positive=True)
+    (s_dual,) = sp.solve(sp.Eq(sn.stop_testing_weight(s, loss), sn.DUAL_TRACK), s)
+    return {
+        "SanctionsLoss": loss,
+        "SanctionsMilitaryFirst": sn.MILITARY_FIRST,
+        "SanctionsDualTrack": sn.DUAL_TRACK,
+        "SanctionsThresholdDefault": sn.stop_testing_weight(s_default, loss),
+        "SanctionsSecurityDefault": s_default,
+        "SanctionsSecurityLow": sp.sympify(low),
+        "SanctionsSecurityHigh": sp.sympify(high),
+        "SanctionsDualTrackMaxSecurity": s_dual,
+        "SanctionsDualTrackIrresolute": outcomes["dual track"]["irresolute"],
+        "SanctionsMilitaryFirstIrresolute": outcomes["military first"]["irresolute"],
+    }
