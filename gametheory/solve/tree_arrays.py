@@ -214,7 +214,7 @@ def backward_induction_arrays(tree: TreeArrays, tol: float = 0.0) -> ArraySoluti
     """
     n, n_players = tree.outcome.shape
     value = tree.outcome.copy()
-    choice = np.full(n, -1, dtype=np.int64)
+    choice = np.full(n, -1, dtype=np.int32)
     ties = 0
     for start, stop in reversed(tree.levels[:-1]):
         movers = tree.player[start:stop]
@@ -234,10 +234,17 @@ def backward_induction_arrays(tree: TreeArrays, tol: float = 0.0) -> ArraySoluti
             else:
                 own = np.take_along_axis(block, movers[:, None, None], axis=2)[:, :, 0]
             if k0 == 2 and tol == 0.0:
-                # Binary levels: comparisons instead of argmax and a gather.
+                # Binary levels: one comparison and two masked copies, no temporaries
+                # beyond the comparison itself.
                 right = own[:, 1] > own[:, 0]
                 ties += int(np.count_nonzero(own[:, 1] == own[:, 0]))
-                value[start:stop] += np.where(right[:, None], block[:, 1], block[:, 0])
+                target = value[start:stop]
+                # Outcomes on inner nodes are rare; without them values are copied, not added.
+                if target.any():
+                    target += np.where(right[:, None], block[:, 1], block[:, 0])
+                else:
+                    np.copyto(target, block[:, 0])
+                    np.copyto(target, block[:, 1], where=right[:, None])
                 choice[start:stop] = right
                 continue
             best = own.argmax(axis=1)

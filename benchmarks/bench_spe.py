@@ -1,0 +1,172 @@
+"""Benchmark of numeric SPE on complete binary trees and of reading .efg files.
+
+Run: ``.venv/bin/python benchmarks/bench_spe.py [--depths 10 12 ...] [--repeat 5]``
+
+In one run, for complete binary trees of depth 10 to 20 with random payoffs:
+
+* ``fast``: :func:`gametheory.solve.tree_arrays.backward_induction_arrays` on node tables;
+* ``bound``: a numpy level-by-level backward induction written here, the lower bound
+  (it knows the tree is complete and binary and does nothing else);
+* ``recursive``: plain recursive Python over node objects (up to depth 18);
+* ``exact``: ``gt.spe`` on an ``ExtensiveFormGame`` (every SPE, exact; up to depth 14);
+
+all in nodes per second (median over repeats), and reading the depth-18 tree from a
+Gambit ``.efg`` file with ``gametheory`` against ``pygambit.read_efg``.
+Targets (issue 3): fast >= 0.5 x bound at depths 18 and 20; reading >= 30 x pygambit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+import gametheory as gt
+from gametheory.io.efg import parse_efg
+from gametheory.solve.tree_arrays import TreeArrays, backward_induction_arrays
+
+
+def median_time(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def lower_bound(leaves: np.ndarray) -> np.ndarray:
+    """Numpy backward induction of a complete binary tree, players alternating by level."""
+    values = leaves
+    depth = int(np.log2(leaves.shape[0]))
+    for level in reversed(range(depth)):
+        pairs = values.reshape(-1, 2, values.shape[1])
+        own = pairs[:, :, level % 2]
+        values = np.where((own[:, 1] > own[:, 0])[:, None], pairs[:, 1], pairs[:, 0])
+    return values[0]
+
+
+class Node:
+    __slots__ = ("mover", "children", "payoff")
+
+    def __init__(self, mover: int, children: list[Node], payoff: tuple[float, ...] | None) -> None:
+        self.mover = mover
+        self.children = children
+        self.payoff = payoff
+
+
+def build_nodes(leaves: np.ndarray, depth: int) -> Node:
+    level = [Node(-1, [], tuple(row)) for row in leaves.tolist()]
+    for d in reversed(range(depth)):
+        level = [Node(d % 2, [level[2 * k], level[2 * k + 1]], None) for k in range(len(level) // 2)]
+    return level[0]
+
+
+def recursive(node: Node) -> tuple[float, ...]:
+    if node.payoff is not None:
+        return node.payoff
+    best = None
+    for child in node.children:
+        value = recursive(child)
+        if best is None or value[node.mover] > best[node.mover]:
+            best = value
+    assert best is not None
+    return best
+
+
+def build_game(leaves: np.ndarray, depth: int) -> gt.ExtensiveFormGame:
+    level = [gt.Terminal([int(a), int(b)]) for a, b in leaves.tolist()]
+    for d in reversed(range(depth)):
+        level = [gt.Decision(d % 2, None, {"L": level[2 * k], "R": level[2 * k + 1]}) for k in range(len(level) // 2)]
+    return gt.ExtensiveFormGame(level[0], ["P1", "P2"])
+
+
+def efg_text(leaves: np.ndarray, depth: int) -> str:
+    """A Gambit-style .efg of the complete tree (outcome labels as Gambit writes them)."""
+    lines = ['EFG 2 R "bench" { "P1" "P2" }', '""', ""]
+    infosets = [0, 0]
+    leaf = iter(leaves.astype(int).tolist())
+    outcome = 0
+
+    def visit(d: int) -> None:
+        nonlocal outcome
+        if d == depth:
+            a, b = next(leaf)
+            outcome += 1
+            lines.append(f't "" {outcome} "o_{outcome}" {{ {a}, {b} }}')
+            return
+        infosets[d % 2] += 1
+        lines.append(f'p "" {d % 2 + 1} {infosets[d % 2]} "" {{ "L" "R" }} 0')
+        visit(d + 1)
+        visit(d + 1)
+
+    visit(0)
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--depths", type=int, nargs="+", default=[10, 12, 14, 16, 18, 20])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--efg-depth", type=int, default=18)
+    parser.add_argument("--efg-repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    rng = np.random.default_rng(20190228)  # the Hanoi summit date, for reproducibility
+
+    print(f"{'depth':>5} {'nodes':>9} {'fast Mn/s':>10} {'bound Mn/s':>11} {'fast/bound':>10} "
+          f"{'recursive Mn/s':>15} {'fast/rec':>9} {'exact Mn/s':>11}")
+    for depth in args.depths:
+        leaves = rng.integers(-10**6, 10**6, size=(2**depth, 2)).astype(float)
+        n_nodes = 2 ** (depth + 1) - 1
+        tree = TreeArrays.complete(depth, leaves, ("P1", "P2"))
+        fast_value = backward_induction_arrays(tree).root_value
+        assert np.array_equal(fast_value, lower_bound(leaves)), "fast path and bound disagree"
+        t_fast = median_time(lambda: backward_induction_arrays(tree), args.repeat)  # noqa: B023
+        t_bound = median_time(lambda: lower_bound(leaves), args.repeat)  # noqa: B023
+        rec = exact = "-"
+        ratio_rec = "-"
+        if depth <= 18:
+            root = build_nodes(leaves, depth)
+            sys.setrecursionlimit(10_000)
+            assert recursive(root) == tuple(fast_value)
+            t_rec = median_time(lambda: recursive(root), max(1, args.repeat // 2))  # noqa: B023
+            rec = f"{n_nodes / t_rec / 1e6:.2f}"
+            ratio_rec = f"{t_rec / t_fast:.0f}x"
+            del root
+        if depth <= 14:
+            game = build_game(leaves, depth)
+            t_exact = median_time(lambda: gt.spe(game), 1)  # noqa: B023
+            exact = f"{n_nodes / t_exact / 1e6:.3f}"
+        print(f"{depth:>5} {n_nodes:>9} {n_nodes / t_fast / 1e6:>10.1f} {n_nodes / t_bound / 1e6:>11.1f} "
+              f"{t_bound / t_fast:>10.2f} {rec:>15} {ratio_rec:>9} {exact:>11}")
+
+    try:
+        import pygambit
+    except ImportError:  # pragma: no cover
+        print("pygambit is not installed: skipping the .efg comparison")
+        return 0
+    depth = args.efg_depth
+    leaves = rng.integers(-50, 50, size=(2**depth, 2)).astype(float)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"binary{depth}.efg"
+        path.write_text(efg_text(leaves, depth))
+        size = path.stat().st_size / 1e6
+        t_ours = median_time(lambda: parse_efg(path.read_text(), str(path)), args.efg_repeat)
+        t_gambit = median_time(lambda: pygambit.read_efg(str(path)), args.efg_repeat)
+        game = parse_efg(path.read_text())
+        assert len(game) == 2 ** (depth + 1) - 1
+    print(f"\nreading a {size:.1f} MB .efg (binary tree of depth {depth}, {len(game)} nodes):")
+    print(f"  gametheory.parse_efg  {t_ours:7.2f} s")
+    print(f"  pygambit.read_efg     {t_gambit:7.2f} s")
+    print(f"  speed-up              {t_gambit / t_ours:7.2f}x  (target: 30x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
