@@ -69,6 +69,7 @@ __all__ = [
     "belief_effect",
     "comparison_table",
     "disarm_first_robustness",
+    "belief_curve",
 ]
 
 
@@ -209,3 +210,13 @@ def disarm_first_robustness(cal: Calibration, draws: int = 4000, seed: int = 0) 
     dists = {s: tuple(float(v) for v in cal.range_of(s)) for s in TREE_PARAMETERS}
     return robustness(region, distributions=dists, draws=draws, seed=seed,
                       label=f"disarming first is an SPE ({cal.name})")
+
+
+def belief_curve(cal: Calibration, priors: list[Any]) -> dict[str, Any]:
+    """Figure data: posterior after 2011 against the prior, with the big-deal threshold."""
+    lik, alt = cal[ATTACK_LIKELIHOOD], cal[ATTACK_LIKELIHOOD_ALT]
+    return {
+        "prior": [exact(p) for p in priors],
+        "posterior": [posterior_attack_belief(p, lik, alt) for p in priors],
+        "threshold": belief_threshold().xreplace(tree_values(cal)),
+    }

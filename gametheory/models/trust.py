@@ -52,6 +52,7 @@ __all__ = [
     "automaton_thresholds",
     "grim_threshold_symbolic",
     "gradual_parameters",
+    "gradual_paths",
 ]
 
 _b, _c, _d, _rho = sp.symbols("b c d rho", positive=True)
@@ -249,3 +250,19 @@ def gradual_parameters(cal: Calibration) -> dict[str, sp.Expr]:
              (cal[RENEGE_GAIN] / cal[DISARM_VALUE_US], cal[DISARM_VALUE_US], cal[RENEGE_GAIN])]
     _, b, c = max(sides, key=lambda x: x[0])
     return {"benefit": b, "cost": c, "discount": cal[PATIENCE]}
+
+
+def gradual_paths(cal: Calibration, discounts: list[Any], steps: int) -> dict[str, Any]:
+    """Figure data: the gradual path at several discount factors (None where infeasible).
+
+    Returns ``{"t": [0..steps], "paths": {discount: [x_0..x_steps] or None}}`` with the
+    calibration's binding side (:func:`gradual_parameters`).
+    """
+    args = gradual_parameters(cal)
+    paths: dict[Any, list[sp.Expr] | None] = {}
+    for d in discounts:
+        try:
+            paths[exact(d)] = gradual_path(args["benefit"], args["cost"], d, steps)
+        except ParameterError:
+            paths[exact(d)] = None
+    return {"t": list(range(steps + 1)), "paths": paths}

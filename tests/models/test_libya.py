@@ -81,3 +81,9 @@ def test_robustness_over_ranges():
     lib = libya.disarm_first_robustness(LIBYA_2003, draws=2000, seed=3)
     assert d.share == 0
     assert 0.5 < lib.share < 1
+
+
+def test_belief_curve_rises_with_prior():
+    out = libya.belief_curve(DPRK_2019, [Q(1, 50), Q(1, 20), Q(1, 10)])
+    assert out["posterior"] == sorted(out["posterior"]) and out["threshold"] == Q(2, 25)
+    assert all(post > prior for prior, post in zip(out["prior"], out["posterior"]))

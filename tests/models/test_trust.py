@@ -99,3 +99,9 @@ def test_calibrated_gradual_path():
     # Libya: the US side binds (T/G = 1/5), rho = 2/9, so 90% is reached in 2 periods
     assert trust.gradual_parameters(LIBYA_2003)["benefit"] == 10
     assert trust.steps_to_share(share=Q(9, 10), **trust.gradual_parameters(LIBYA_2003)) == 2
+
+
+def test_gradual_paths_figure_data():
+    out = trust.gradual_paths(DPRK_2019, [Q(3, 4), Q(9, 10)], 4)
+    assert out["paths"][Q(3, 4)] is None                  # 3/4 < C/R = 15/19: infeasible
+    assert out["paths"][Q(9, 10)] == trust.gradual_path(38, 30, Q(9, 10), 4)
