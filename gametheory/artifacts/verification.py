@@ -15,6 +15,7 @@ import sympy as sp
 
 from ..models import verification as v
 from ..reproduce import Equation, Table, TeX, register
+from ..symbolic import parameter_info
 
 __all__ = [
     "FALSE_ALARM_RATES",
@@ -49,13 +50,17 @@ DRESHER_PERIODS = 8
 DRESHER_INSPECTIONS = 4
 
 
+def _default(symbol: sp.Symbol) -> Any:
+    return parameter_info(symbol).default
+
+
 @register("verification_dresher_table", kind="table", notebook=NOTEBOOK,
           description="value of Dresher's sequential inspection game to the inspectee, "
                       "solved stage by stage with gt.nash, against the closed form")
 def verification_dresher_table() -> Table:
     rows = v.sequential_inspection_table(DRESHER_PERIODS)
     value = {(r["periods"], r["inspections"]): r["value"] for r in rows}
-    agrees = {}
+    agrees: dict[int, bool] = {}
     for r in rows:
         agrees[r["periods"]] = agrees.get(r["periods"], True) and r["value"] == r["closed_form"]
     body = []
@@ -97,13 +102,11 @@ def verification_trigger_threshold() -> Equation:
                       "one line per false-alarm rate; no line where no patience suffices")
 def verification_threshold_curve() -> Any:
     from ..plot.style import PALETTE, figure, paper_style
-    from ..symbolic import parameter_info
-
     detection = np.linspace(0.0, 1.0, 401)
     thresholds = v.threshold_curve(detection, [float(f) for f in FALSE_ALARM_RATES])
-    default_p = parameter_info(v.GOOD_IF_COMPLIANT).default
-    default_q = parameter_info(v.GOOD_IF_CHEATING).default
-    default_g = parameter_info(v.CHEATING_GAIN).default
+    default_p = _default(v.GOOD_IF_COMPLIANT)
+    default_q = _default(v.GOOD_IF_CHEATING)
+    default_g = _default(v.CHEATING_GAIN)
     default_thr = v.trigger_threshold(default_p, default_q, default_g)
     fig, ax = figure(columns=1, aspect=0.72)
     with paper_style():
@@ -148,11 +151,9 @@ def verification_breakdowns() -> Any:
 @register("verification_values", kind="values", notebook=NOTEBOOK,
           description="numbers quoted in the verification section")
 def verification_values() -> dict[str, Any]:
-    from ..symbolic import parameter_info
-
-    p = parameter_info(v.GOOD_IF_COMPLIANT).default
-    q = parameter_info(v.GOOD_IF_CHEATING).default
-    g = parameter_info(v.CHEATING_GAIN).default
+    p = _default(v.GOOD_IF_COMPLIANT)
+    q = _default(v.GOOD_IF_CHEATING)
+    g = _default(v.CHEATING_GAIN)
     sim = v.simulate_breakdowns(p, rounds=60, runs=2000, seed=0)
     # The least detection rate 1 - q at which some patience below 1 sustains the deal,
     # at a false-alarm rate of 10%: solve verification_can_sustain's boundary in q.

@@ -57,7 +57,9 @@ __all__ = [
     "shapley_table",
     "multilateral_stage_game",
     "multilateral_game",
+    "PUNISHERS",
     "punishment_threshold",
+    "punishment_threshold_formula",
     "punishment_threshold_from_solver",
     "minimal_punishers",
     "threshold_by_punishers",
@@ -278,6 +280,21 @@ def punishment_threshold(
     kk, bb, gg = sp.symbols("k b G", positive=True)
     value = symbolic.subs({kk: k, bb: b, gg: g}, simultaneous=True)
     return value if value.is_number else sp.simplify(value)
+
+
+PUNISHERS = sp.Symbol("k", positive=True, integer=True)
+"""The number of punishing partners, as a symbol for :func:`punishment_threshold_formula`."""
+
+
+def punishment_threshold_formula() -> sp.Expr:
+    """The threshold of :func:`punishment_threshold` for a symbolic number of punishers.
+
+    In :data:`PUNISHERS`, :data:`PARTNER_BENEFIT` and :data:`PROGRAM_VALUE`: ``G / (k b)``.
+    """
+    k, b, g = sp.symbols("k b G", positive=True)
+    return _punishment_threshold_symbolic().subs(
+        {k: PUNISHERS, b: PARTNER_BENEFIT, g: PROGRAM_VALUE}, simultaneous=True
+    )
 
 
 @cache

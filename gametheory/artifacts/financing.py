@@ -1,0 +1,157 @@
+"""Paper items of argument 08 (notebook ``08_financing.ipynb``): who pays.
+
+The cost figures from the calibration, burden sharing among the five outside
+financiers (only the most exposed pays), the set of acceptable deals growing with South
+Korea's side payment, and the number of steps falling with a per-period payment, with
+the payment at which one step (the big deal) suffices. Everything is computed by
+:mod:`gametheory.models.financing`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import sympy as sp
+
+from ..models import financing as fin
+from ..models.calibration import (
+    DPRK_2019,
+    PATIENCE,
+    POWER_SHIFT,
+    WAR_COST_DPRK,
+    WAR_COST_US,
+    WAR_SHARE_DPRK,
+)
+from ..reproduce import Equation, Table, TeX, register
+from ..symbolic import parameter_info
+
+__all__ = [
+    "SYMBOLS",
+    "SIDE_PAYMENTS",
+    "financing_cost_table",
+    "financing_burden_table",
+    "financing_big_deal_payment",
+    "financing_area_figure",
+    "financing_steps_figure",
+    "financing_values",
+]
+
+NOTEBOOK = "08_financing.ipynb"
+
+SYMBOLS = {WAR_SHARE_DPRK: "p_0", POWER_SHIFT: r"\Delta", PATIENCE: r"\delta",
+           WAR_COST_DPRK: "c_D", WAR_COST_US: "c_R"}
+"""How the paper writes the commitment model's parameters."""
+
+SIDE_PAYMENTS: tuple[int, ...] = tuple(range(0, 21))
+"""South Korea's side payments ($bn) at which the acceptable area is drawn."""
+
+
+def _calibrated(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with the DPRK-2019 calibration substituted for its free symbols."""
+    return sp.nsimplify(expr.subs({s: DPRK_2019[s] for s in expr.free_symbols}))
+
+
+@register("financing_cost_table", kind="table", notebook=NOTEBOOK,
+          description="what redirecting scientists and dismantling the programme cost: ISTC "
+                      "funding (US by 1996, EU, Japan) over its 58,000 scientists, Yongbyon's "
+                      "about 2,000 staff (Reuters 2007), the KEDO budget, and published "
+                      "estimates of the whole job (Heinonen 2018 to Kwon 2018; central value "
+                      "assumed)")
+def financing_cost_table() -> Table:
+    rows = []
+    for r in fin.cost_table():
+        low, central, high, unit = r["low"], r["central"], r["high"], r["unit"]
+        if unit == "$m" and central < 1:  # a cost per person reads better in thousands
+            low, central, high, unit = low * 1000, central * 1000, high * 1000, "$k"
+        # The sources are in the calibration and the caption; the table stays one column.
+        rows.append([r["item"], float(low), float(central), float(high), unit])
+    header = ["item", "low", "central", "high", "unit"]
+    return Table(header=header, rows=rows, align="lrrrl", float_format="{:,.3g}")
+
+
+@register("financing_burden_table", kind="table", notebook=NOTEBOOK,
+          description="who pays for denuclearization in the Nash equilibrium of the "
+                      "Olson-Zeckhauser financing game, against the efficient level")
+def financing_burden_table() -> Table:
+    result = fin.burden_sharing()
+    rows: list[list[Any]] = []
+    for name, symbol in fin.EXPOSURES.items():
+        rows.append([name, parameter_info(symbol).default, result["contributions"][name]])
+    rows.append([TeX(r"\midrule total in equilibrium"), None, result["total"]])
+    rows.append(["efficient total (Samuelson)", None, result["efficient_total"]])
+    header = ["financier", TeX(r"exposure $v_i$ (\$bn)"), TeX(r"pays $g_i$ (\$bn)")]
+    return Table(header=header, rows=rows, align="lrr")
+
+
+@register("financing_big_deal_payment", kind="equation", notebook=NOTEBOOK,
+          description="per-period payment to North Korea at and above which one step suffices")
+def financing_big_deal_payment() -> Equation:
+    sigma = fin.big_deal_payment()
+    p0, shift, d, cd, cr = WAR_SHARE_DPRK, POWER_SHIFT, PATIENCE, WAR_COST_DPRK, WAR_COST_US
+    # sympy expands the derived payment; print it grouped as in the literature where the
+    # two are the same expression, and as derived otherwise.
+    if sp.simplify(sigma - (d * shift - (1 - d) * (1 - p0 + cd + d * cr))) == 0:
+        return Equation(TeX(r"\sigma^{*} = \delta\,\Delta - (1-\delta)\,(1 - p_0 + c_D + \delta\,c_R)"))
+    return Equation(sigma, symbol_names=SYMBOLS, lhs=r"\sigma^{*}")
+
+
+@register("financing_area_figure", kind="figure", notebook=NOTEBOOK,
+          description="share of the packages of disarmament scope and sanctions relief that "
+                      "both sides accept, against South Korea's side payment")
+def financing_area_figure() -> Any:
+    from ..plot.style import PALETTE, figure, paper_style
+
+    areas = [float(fin.acceptable_area(s)) for s in SIDE_PAYMENTS]
+    fig, ax = figure(columns=1, aspect=0.65)
+    with paper_style():
+        ax.plot(SIDE_PAYMENTS, areas, marker="o", ms=2.5, color=PALETTE[0])
+        ax.set_xlim(0, max(SIDE_PAYMENTS))
+        ax.set_ylim(0, 1)
+        ax.set_xlabel(r"South Korea's side payment, $s$ (\$bn)")
+        ax.set_ylabel("acceptable share of packages")
+    return fig
+
+
+@register("financing_steps_figure", kind="figure", notebook=NOTEBOOK,
+          description="least number of equal disarmament steps with a peaceful path against "
+                      "a per-period payment to North Korea (DPRK-2019 calibration)")
+def financing_steps_figure() -> Any:
+    from ..plot.style import PALETTE, figure, paper_style
+
+    payments = [sp.Rational(j, 400) for j in range(0, 81)]
+    steps = [fin.steps_with_financing(p) for p in payments]
+    big_deal = _calibrated(fin.big_deal_payment())
+    fig, ax = figure(columns=1, aspect=0.65)
+    with paper_style():
+        ax.step([float(p) for p in payments], [np.nan if s is None else s for s in steps],
+                where="post", color=PALETTE[0])
+        ax.axvline(float(big_deal), color=PALETTE[5], ls="--", lw=0.9)
+        ax.annotate(r"big deal possible, $\sigma \geq \sigma^{*}$", (float(big_deal), 2.5),
+                    xytext=(4, 0), textcoords="offset points", fontsize=7, color=PALETTE[5])
+        ax.set_xlim(0, float(payments[-1]))
+        ax.set_ylim(0, max(s for s in steps if s is not None) + 1)
+        ax.set_yticks(range(0, max(s for s in steps if s is not None) + 2))
+        ax.set_xlabel(r"payment per period, $\sigma$ (share of the yearly surplus)")
+        ax.set_ylabel("least number of steps")
+    return fig
+
+
+@register("financing_values", kind="values", notebook=NOTEBOOK,
+          description="numbers quoted in the financing section")
+def financing_values() -> dict[str, Any]:
+    burden = fin.burden_sharing()
+    kedo = fin.kedo_shares()
+    areas = {s: fin.acceptable_area(s) for s in (0, 10)}
+    return {
+        "FinPayers": ", ".join(burden["payers"]),
+        "FinTotal": burden["total"],
+        "FinEfficientTotal": burden["efficient_total"],
+        "FinShortfall": burden["shortfall"],
+        "FinKEDOShare": TeX(f"{float(kedo['South Korea']):.0%}".replace("%", r"\%")),
+        "FinStaffCost": TeX(rf"\${float(fin.cost_table()[1]['central']):.1f}m"),
+        "FinAreaNoPayment": TeX(f"{float(areas[0]):.0%}".replace("%", r"\%")),
+        "FinAreaTenBillion": TeX(f"{float(areas[10]):.0%}".replace("%", r"\%")),
+        "FinStepsNoPayment": fin.steps_with_financing(0),
+        "FinBigDealPayment": _calibrated(fin.big_deal_payment()),
+    }
