@@ -118,12 +118,39 @@ def simulation(runs: int, rounds: int, loop_runs: int, repeats: int) -> None:
     print()
 
 
+def write_reference(path: str) -> None:
+    """Store QuantEcon's polygons for the test suite (tests/solve/test_payoff_set.py), so
+    that the tests do not pay numba's compilation on every run."""
+    import json
+
+    import quantecon
+
+    out = {"quantecon": quantecon.__version__, "method": "RepeatedGame.equilibrium_payoffs()",
+           "sets": []}
+    for name, (a, b) in GAMES.items():
+        for d in DELTAS:
+            sg = qg.NormalFormGame((qg.Player(np.array(a, float)), qg.Player(np.array(b, float).T)))
+            try:
+                hull = qg.RepeatedGame(sg, float(Fraction(d))).equilibrium_payoffs()
+            except Exception:
+                continue
+            out["sets"].append({"game": name, "A": a, "B": b, "delta": d,
+                                "vertices": hull.points[hull.vertices].tolist()})
+    with open(path, "w") as fh:
+        json.dump(out, fh, indent=1)
+    print(f"wrote {len(out['sets'])} QuantEcon payoff sets to {path}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer games and runs")
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--write-reference", metavar="PATH",
+                        help="store QuantEcon's polygons as JSON for the tests, then stop")
     args = parser.parse_args()
-    if args.quick:
+    if args.write_reference:
+        write_reference(args.write_reference)
+    elif args.quick:
         payoff_sets(1, ("2/5", "9/10"))
         simulation(1_000, 1_000, 100, 1)
     else:
