@@ -713,6 +713,10 @@ def simplify_condition(cond: Any) -> sp.Basic:
     if cond in (sp.true, sp.false):
         return cond
     symbols = sorted(cond.free_symbols, key=lambda s: s.name)
+    if len(symbols) == 1:
+        solved = _solve_in_one(cond, symbols[0])
+        if solved is not None:
+            return solved
     if len(cond.atoms(sp.Rel)) > 12:
         return cond
     dnf = sp.to_dnf(cond, simplify=False)
@@ -732,3 +736,39 @@ def simplify_condition(cond: Any) -> sp.Basic:
         return sp.false
     out = sp.Or(*kept)
     return out if sp.count_ops(out) <= sp.count_ops(cond) else cond
+
+
+def _solve_in_one(cond: sp.Basic, x: sp.Symbol) -> sp.Basic | None:
+    """A condition in one parameter as the set where it holds within the parameter's
+    bounds, written back as relations; None where sympy cannot solve it."""
+    low, high, low_in, high_in = parameter_info(x).bounds
+    domain = sp.Interval(
+        -sp.oo if low is None else low,
+        sp.oo if high is None else high,
+        left_open=not low_in or low is None,
+        right_open=not high_in or high is None,
+    )
+    free = sp.Dummy(x.name, real=True)
+    try:
+        region = cond.xreplace({x: free}).as_set().intersect(domain)
+    except (NotImplementedError, TypeError, ValueError, AttributeError):
+        return None
+    if region is sp.S.EmptySet:
+        return sp.false
+    if region == domain:
+        return sp.true
+    try:
+        out = region.as_relational(free).xreplace({free: x})
+    except (NotImplementedError, TypeError, AttributeError):
+        return None
+    # Drop the parameter's own bounds from the relations: they hold by declaration.
+    bound_rels = []
+    if low is not None:
+        bound_rels += [sp.Ge(x, low), sp.Gt(x, low)]
+    if high is not None:
+        bound_rels += [sp.Le(x, high), sp.Lt(x, high)]
+    if isinstance(out, sp.And):
+        kept = [a for a in out.args if a not in bound_rels and not (
+            isinstance(a, sp.Rel) and a.has(sp.oo, -sp.oo))]
+        out = sp.And(*kept) if kept else sp.true
+    return out.replace(lambda e: isinstance(e, sp.Rel), canonical_relation)

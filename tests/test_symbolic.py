@@ -174,3 +174,15 @@ def test_simplify_condition_drops_impossible_linear_regions():
     assert simplify_condition(d > 0) == sp.true
     q = parameter("q_sc_t", kind="probability")
     assert simplify_condition(sp.And(q > sp.Rational(1, 2), d + q < sp.Rational(1, 2))) == sp.false
+
+
+def test_simplify_condition_solves_conditions_in_one_parameter():
+    from gametheory.symbolic import simplify_condition
+
+    t = parameter("t_one_t", kind="positive")
+    # the mixed equilibrium of a parametric 2x2 game exists where both probabilities lie in (0, 1)
+    cond = sp.And(sp.Ne(4 - t, 0), -1 / (t - 4) > 0, (t - 3) / (t - 4) > 0)
+    assert simplify_condition(cond) == sp.Lt(t, 3)
+    d = parameter("d_one_t", kind="discount")
+    assert simplify_condition(d**2 > sp.Rational(1, 4)) == sp.Gt(d, sp.Rational(1, 2))
+    assert simplify_condition(d > 2) == sp.false
