@@ -406,10 +406,7 @@ class ExtensiveFormGame:
 
         def number(value: Any, path: tuple[str, ...]) -> Any:
             if isinstance(value, str):
-                try:
-                    return parse_formula(value, names, source=f"{source}: node {path_text(path)}")
-                except ParseError:
-                    raise
+                return parse_formula(value, names, source=f"{source}: node {path_text(path)}")
             return value
 
         def payoffs(raw: Any, path: tuple[str, ...]) -> Any:
