@@ -43,7 +43,7 @@ SYMBOLS = {WAR_SHARE_DPRK: "p_0", POWER_SHIFT: r"\Delta", PATIENCE: r"\delta",
            WAR_COST_DPRK: "c_D", WAR_COST_US: "c_R"}
 """How the paper writes the commitment model's parameters."""
 
-SIDE_PAYMENTS: tuple[int, ...] = tuple(range(0, 21))
+SIDE_PAYMENTS: tuple[int, ...] = tuple(range(0, 21, 2))
 """South Korea's side payments ($bn) at which the acceptable area is drawn."""
 
 
