@@ -10,6 +10,7 @@ from .pbe import *  # noqa: F403
 from .public_goods import *  # noqa: F403
 from .pure_nash import *  # noqa: F403
 from .repeated import *  # noqa: F403
+from .repeated_nash import *  # noqa: F403
 from .results import *  # noqa: F403
 from .simulate import *  # noqa: F403
 from .tree_arrays import *  # noqa: F403
