@@ -95,21 +95,39 @@ def extreme_equilibria(
     """
     m, n = len(a), len(a[0])
     bt = [[b[i][j] for i in range(m)] for j in range(n)]
-    xs, x_zero, x_tight, pairs_p = pv.vertices(pv.scaled_positive(bt))
-    ys, y_zero, y_tight, pairs_q = pv.vertices(pv.scaled_positive(a))
-    # Labels: row strategies 0..m-1, column strategies m..m+n-1.
+    sp_ = pv.screen(pv.scaled_positive(bt))   # P: coordinates = rows, constraints = columns
+    sq = pv.screen(pv.scaled_positive(a))     # Q: coordinates = columns, constraints = rows
+    # Labels: row strategies are bits 0..m-1, column strategies bits m..m+n-1. Masks
+    # from the float screen are supersets of the exact labels, so no completely
+    # labelled pair is lost; every candidate pair is then resolved exactly.
     full = (1 << (m + n)) - 1
-    lx = [sum(1 << i for i in zs) | sum(1 << (m + j) for j in ts) for zs, ts in zip(x_zero, x_tight)]
-    ly = [sum(1 << (m + j) for j in zs) | sum(1 << i for i in ts) for zs, ts in zip(y_zero, y_tight)]
-    degenerate = any(bin(v).count("1") > m for v in lx) or any(bin(v).count("1") > n for v in ly)
-    found: list[tuple[int, int]] = []
-    if m + n <= 62 and lx and ly:
-        px = np.array(lx, dtype=np.int64)
-        qy = np.array(ly, dtype=np.int64)
-        hits = np.nonzero((px[:, None] | qy[None, :]) == full)
-        found = [(int(i), int(j)) for i, j in zip(*hits)]
-    else:
-        found = [(i, j) for i, u in enumerate(lx) for j, v in enumerate(ly) if u | v == full]
+    lx = np.array([z | (t << m) for z, t in zip(sp_.zero_mask, sp_.tight_mask)], dtype=np.int64)
+    ly = np.array([(z << m) | t for z, t in zip(sq.zero_mask, sq.tight_mask)], dtype=np.int64)
+    candidates: list[tuple[int, int]] = []
+    for start in range(0, len(lx), 2000):
+        block = lx[start:start + 2000]
+        hits = np.nonzero((block[:, None] | ly[None, :]) == full)
+        candidates += [(int(i) + start, int(j)) for i, j in zip(*hits)]
+    x_index: dict[tuple[Fraction, ...], int] = {}
+    y_index: dict[tuple[Fraction, ...], int] = {}
+    xs: list[tuple[Fraction, ...]] = []
+    ys: list[tuple[Fraction, ...]] = []
+    found_set: set[tuple[int, int]] = set()
+    for p, q in candidates:
+        rx, ry = sp_.resolve(p), sq.resolve(q)
+        if rx is None or ry is None:
+            continue
+        if (rx[1] | (rx[2] << m)) | ((ry[1] << m) | ry[2]) != full:
+            continue
+        if rx[0] not in x_index:
+            x_index[rx[0]] = len(xs)
+            xs.append(rx[0])
+        if ry[0] not in y_index:
+            y_index[ry[0]] = len(ys)
+            ys.append(ry[0])
+        found_set.add((x_index[rx[0]], y_index[ry[0]]))
+    found = sorted(found_set)
+    degenerate = _degenerate(sp_, m, n, row_side=True) or _degenerate(sq, m, n, row_side=False)
     xn = [_normalise(x) for x in xs]
     yn = [_normalise(y) for y in ys]
     order = sorted(found, key=lambda e: ([-v for v in xn[e[0]]], [-v for v in yn[e[1]]]))
@@ -126,8 +144,25 @@ def extreme_equilibria(
         r = _regret(a, b, x, y)
         if r != 0:
             raise SolverError(f"internal error: a computed equilibrium has regret {r}")
-    counts = {"row_vertices": len(xs), "column_vertices": len(ys), "bases_screened": pairs_p + pairs_q}
+    counts = {"row_bases": len(sp_.pairs), "column_bases": len(sq.pairs),
+              "bases_screened": sp_.screened + sq.screened}
     return profiles, edges, degenerate, counts
+
+
+def _degenerate(sc: pv.Screened, m: int, n: int, row_side: bool) -> bool:
+    """Whether some vertex has more labels than its polytope has dimensions.
+
+    Masks from the float screen over-count, so only vertices whose masks have too many
+    labels are resolved exactly.
+    """
+    dim = m if row_side else n
+    for k, (z, t) in enumerate(zip(sc.zero_mask, sc.tight_mask)):
+        if bin(z).count("1") + bin(t).count("1") <= dim:
+            continue
+        res = sc.resolve(k)
+        if res is not None and bin(res[1]).count("1") + bin(res[2]).count("1") > dim:
+            return True
+    return False
 
 
 def _components(edges: list[tuple[int, int]]) -> list[list[int]]:
