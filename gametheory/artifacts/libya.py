@@ -1,0 +1,184 @@
+"""Paper items of argument 03: why the Libya model will not work for North Korea.
+
+Computed from :mod:`gametheory.models.libya`: the big-deal tree solved by ``gt.spe``
+under ``LIBYA_2003`` and ``DPRK_2019`` (table), the belief threshold read off the
+symbolic SPE and Bayes' rule on the 2011 intervention (equations, figure), and the
+share of each calibration's ranges where disarming first is an SPE (values).
+Notebook ``03_libya.ipynb`` narrates them.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import numpy as np
+import sympy as sp
+
+from ..analysis.robustness import RobustnessResult
+from ..models import calibration as C
+from ..models.calibration import DPRK_2019, LIBYA_2003
+from ..models.libya import (
+    belief_effect,
+    belief_threshold,
+    comparison_table,
+    disarm_first_robustness,
+    posterior_formula,
+    posterior_range,
+)
+from ..reproduce import Equation, Table, TeX, register
+from .definitions import PAPER_SYMBOLS
+
+__all__ = [
+    "robustness_by_calibration",
+    "libya_comparison",
+    "libya_belief_threshold",
+    "libya_posterior",
+    "libya_belief_update",
+    "libya_values",
+]
+
+NOTEBOOK = "03_libya.ipynb"
+CALIBRATIONS = (LIBYA_2003, DPRK_2019)
+_SHOWN = (C.WAR_SHARE_DPRK, C.POWER_SHIFT, C.RELIEF_VALUE, C.DISARM_COST, C.RENEGE_GAIN,
+          C.RENEGE_COST, C.REGIME_LOSS)
+
+
+@functools.lru_cache(maxsize=1)
+def robustness_by_calibration(draws: int = 4000, seed: int = 0) -> dict[str, RobustnessResult]:
+    """Share of each calibration's ranges where disarming first is an SPE (seeded)."""
+    return {cal.name: disarm_first_robustness(cal, draws=draws, seed=seed) for cal in CALIBRATIONS}
+
+
+def _percent(share: float) -> str:
+    return f"{100 * share:.0f}\\%"
+
+
+@register(
+    "libya_comparison",
+    kind="table",
+    notebook=NOTEBOOK,
+    description="the same big-deal game under the Libya 2003 and DPRK 2019 calibrations: "
+    "parameters (\\$bn; shares for p0 and the shift), outcomes, the 2011 belief update, and "
+    "the share of each calibration's ranges where disarming first is an SPE",
+)
+def libya_comparison() -> Table:
+    names = dict(PAPER_SYMBOLS)
+    rows: list[list[Any]] = []
+    for s in _SHOWN:
+        rows.append([TeX(f"${names[s]}$"), *(cal[s] for cal in CALIBRATIONS)])
+    table = comparison_table(*CALIBRATIONS)
+    labels = {
+        "disarming pays (R - C - qX)": TeX(r"$R - C - qX$"),
+        "US keeps its word (a > T)": TeX(r"US keeps its word ($a > T$)"),
+        "belief before 2011": TeX(r"belief $q$ before 2011"),
+        "belief after 2011": TeX(r"belief $q'$ after 2011"),
+        "belief threshold (R - C)/X": TeX(r"threshold $q^\ast = (R - C)/X$"),
+    }
+    for key in table[0]:
+        if key == "calibration":
+            continue
+        rows.append([labels.get(key, key), *(row[key] for row in table)])
+    after = [belief_effect(cal).after for cal in CALIBRATIONS]
+    rows.append(["big deal an SPE after 2011", *after])
+    rob = robustness_by_calibration()
+    rows.append(["share of ranges where it is an SPE",
+                 *(TeX(_percent(rob[cal.name].share)) for cal in CALIBRATIONS)])
+    return Table(header=["", "Libya 2003", "DPRK 2019"], rows=rows, align="lrr")
+
+
+@register(
+    "libya_belief_threshold",
+    kind="equation",
+    notebook=NOTEBOOK,
+    description="the belief below which disarming first is an SPE (when the US keeps its "
+    "word), read off the symbolic SPE of the big-deal tree",
+)
+def libya_belief_threshold() -> Equation:
+    derived = belief_threshold()
+    written = (C.RELIEF_VALUE - C.DISARM_COST) / C.REGIME_LOSS
+    # sympy prints R - C as "-C + R"; write the paper's order after checking it is the same.
+    if sp.simplify(derived - written) != 0:
+        raise AssertionError(f"the derived threshold {derived} is not (R - C)/X")
+    return Equation(TeX(r"\frac{R - C}{X}"), lhs=r"q^{\ast}")
+
+
+@register(
+    "libya_posterior",
+    kind="equation",
+    notebook=NOTEBOOK,
+    description="Bayes' rule on the 2011 intervention: the belief that a disarmed state is attacked",
+)
+def libya_posterior() -> Equation:
+    return Equation(posterior_formula(), symbol_names=PAPER_SYMBOLS, lhs="q'")
+
+
+@register(
+    "libya_belief_update",
+    kind="figure",
+    notebook=NOTEBOOK,
+    description="North Korea's belief that a disarmed state is attacked, before and after "
+    "the 2011 intervention in Libya (band: likelihoods over their ranges), against the "
+    "thresholds below which disarming first is an SPE",
+)
+def libya_belief_update() -> Any:
+    from ..plot.style import PALETTE, figure, paper_style
+
+    cal = DPRK_2019
+    lik, alt = cal[C.ATTACK_LIKELIHOOD], cal[C.ATTACK_LIKELIHOOD_ALT]
+    (l0, l1), (a0, a1) = cal.range_of(C.ATTACK_LIKELIHOOD), cal.range_of(C.ATTACK_LIKELIHOOD_ALT)
+    formula = sp.lambdify((C.ATTACK_RISK, C.ATTACK_LIKELIHOOD, C.ATTACK_LIKELIHOOD_ALT),
+                          posterior_formula(), "numpy")
+    q = np.linspace(0, 0.25, 301)
+    fig, ax = figure(columns=1, aspect=0.8)
+    with paper_style():
+        # The posterior rises with L and falls with L', so the band's edges are corners.
+        ax.fill_between(q, formula(q, float(l0), float(a1)), formula(q, float(l1), float(a0)),
+                        color=PALETTE[0], alpha=0.18, lw=0, label="posterior, likelihood ranges")
+        ax.plot(q, formula(q, float(lik), float(alt)), color=PALETTE[0],
+                label=rf"posterior $q'$ ($L = {sp.latex(lik)}$, $L' = {sp.latex(alt)}$)")
+        ax.plot(q, q, color="grey", lw=0.7, ls=":", label="no update")
+        styles = {"LIBYA_2003": (PALETTE[2], "--", "Libya 2003"), "DPRK_2019": (PALETTE[5], "-.", "DPRK 2019")}
+        for c in CALIBRATIONS:
+            effect = belief_effect(c)
+            colour, ls, label = styles[c.name]
+            ax.axhline(float(effect.threshold), color=colour, ls=ls, lw=1.1,
+                       label=rf"threshold $q^\ast$, {label}")
+        effect = belief_effect(cal)
+        ax.plot([float(effect.prior)], [float(effect.posterior)], marker="o", color=PALETTE[7],
+                ls="none", ms=5, label="calibrated prior and its posterior")
+        ax.set_xlim(0, 0.25)
+        ax.set_ylim(0, 0.8)
+        ax.set_xlabel(r"belief before 2011, $q$")
+        ax.set_ylabel(r"belief after 2011, $q'$")
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=1, frameon=False)
+    return fig
+
+
+@register(
+    "libya_values",
+    kind="values",
+    notebook=NOTEBOOK,
+    description="numbers quoted in the section on the Libya model",
+)
+def libya_values() -> dict[str, Any]:
+    libya, dprk = belief_effect(LIBYA_2003), belief_effect(DPRK_2019)
+    low, high = posterior_range(DPRK_2019)
+    rob = robustness_by_calibration()
+    out: dict[str, Any] = {
+        "LibyaPrior": dprk.prior,
+        "LibyaPosterior": dprk.posterior,
+        "LibyaPosteriorLow": low,
+        "LibyaPosteriorHigh": high,
+        "LibyaThresholdLibya": libya.threshold,
+        "LibyaThresholdDPRK": dprk.threshold,
+        "LibyaBigDealLibya": libya.before,
+        "LibyaBigDealDPRK": dprk.before,
+        "LibyaBigDealLibyaAfter": libya.after,
+    }
+    for key, name in (("LibyaRobustLibya", "LIBYA_2003"), ("LibyaRobustDPRK", "DPRK_2019")):
+        r = rob[name]
+        out[key] = TeX(_percent(r.share))
+        low_ci, high_ci = (f"{100 * v:.1f}\\%" for v in r.interval)
+        out[key + "CI"] = TeX(f"[{low_ci}, {high_ci}]")
+    return out
