@@ -13,7 +13,6 @@ from typing import Any
 
 import matplotlib
 
-matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 from cycler import cycler  # noqa: E402
