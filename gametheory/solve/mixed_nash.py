@@ -91,7 +91,7 @@ def extreme_equilibria(
     profiles, edges, degenerate, counts
         The normalised equilibria (sorted), for each the pair (index of its ``x``
         among the distinct row strategies, index of its ``y`` among the column ones),
-        whether the game is degenerate, and vertex counts.
+        whether the game is degenerate, and counts of bases screened and kept.
     """
     m, n = len(a), len(a[0])
     bt = [[b[i][j] for i in range(m)] for j in range(n)]
@@ -99,33 +99,26 @@ def extreme_equilibria(
     sq = pv.screen(pv.scaled_positive(a))     # Q: coordinates = columns, constraints = rows
     # Labels: row strategies are bits 0..m-1, column strategies bits m..m+n-1. Masks
     # from the float screen are supersets of the exact labels, so no completely
-    # labelled pair is lost; every candidate pair is then resolved exactly.
+    # labelled pair is lost.
     full = (1 << (m + n)) - 1
     lx = np.array([z | (t << m) for z, t in zip(sp_.zero_mask, sp_.tight_mask)], dtype=np.int64)
     ly = np.array([(z << m) | t for z, t in zip(sq.zero_mask, sq.tight_mask)], dtype=np.int64)
-    candidates: list[tuple[int, int]] = []
+    in_x = np.zeros(len(lx), dtype=bool)
+    in_y = np.zeros(len(ly), dtype=bool)
     for start in range(0, len(lx), 2000):
-        block = lx[start:start + 2000]
-        hits = np.nonzero((block[:, None] | ly[None, :]) == full)
-        candidates += [(int(i) + start, int(j)) for i, j in zip(*hits)]
-    x_index: dict[tuple[Fraction, ...], int] = {}
-    y_index: dict[tuple[Fraction, ...], int] = {}
-    xs: list[tuple[Fraction, ...]] = []
-    ys: list[tuple[Fraction, ...]] = []
+        hit = (lx[start:start + 2000, None] | ly[None, :]) == full
+        in_x[start:start + 2000] = hit.any(axis=1)
+        in_y |= hit.any(axis=0)
+    # Resolve each basis that occurs in a candidate pair once; bases of the same vertex
+    # merge here, and exact labels decide which vertex pairs are equilibria.
+    xs, x_labels = _distinct(sp_, np.nonzero(in_x)[0].tolist(), lambda z, t: z | (t << m))
+    ys, y_labels = _distinct(sq, np.nonzero(in_y)[0].tolist(), lambda z, t: (z << m) | t)
     found_set: set[tuple[int, int]] = set()
-    for p, q in candidates:
-        rx, ry = sp_.resolve(p), sq.resolve(q)
-        if rx is None or ry is None:
-            continue
-        if (rx[1] | (rx[2] << m)) | ((ry[1] << m) | ry[2]) != full:
-            continue
-        if rx[0] not in x_index:
-            x_index[rx[0]] = len(xs)
-            xs.append(rx[0])
-        if ry[0] not in y_index:
-            y_index[ry[0]] = len(ys)
-            ys.append(ry[0])
-        found_set.add((x_index[rx[0]], y_index[ry[0]]))
+    if xs and ys:
+        ex = np.array(x_labels, dtype=np.int64)
+        ey = np.array(y_labels, dtype=np.int64)
+        hits = np.nonzero((ex[:, None] | ey[None, :]) == full)
+        found_set = {(int(i), int(j)) for i, j in zip(*hits)}
     found = sorted(found_set)
     degenerate = _degenerate(sp_, m, n, row_side=True) or _degenerate(sq, m, n, row_side=False)
     xn = [_normalise(x) for x in xs]
@@ -147,6 +140,22 @@ def extreme_equilibria(
     counts = {"row_bases": len(sp_.pairs), "column_bases": len(sq.pairs),
               "bases_screened": sp_.screened + sq.screened}
     return profiles, edges, degenerate, counts
+
+
+def _distinct(sc: pv.Screened, indices: list[int], labels: Any
+              ) -> tuple[list[tuple[Fraction, ...]], list[int]]:
+    """The distinct exact vertices of the given bases, with their exact label masks."""
+    index: dict[tuple[Fraction, ...], int] = {}
+    points: list[tuple[Fraction, ...]] = []
+    masks: list[int] = []
+    for k in indices:
+        res = sc.resolve(k)
+        if res is None or res[0] in index:
+            continue
+        index[res[0]] = len(points)
+        points.append(res[0])
+        masks.append(labels(res[1], res[2]))
+    return points, masks
 
 
 def _degenerate(sc: pv.Screened, m: int, n: int, row_side: bool) -> bool:
@@ -252,7 +261,8 @@ def nash(game: Any, *, method: str = "auto") -> Solution | PiecewiseAnswer:
         ``extra``: ``degenerate``; ``components`` (lists of indices of equilibria in
         one connected component of the equilibrium set); ``maximal_nash_subsets``
         (pairs of index lists into ``row_strategies`` and ``column_strategies``,
-        the extreme strategies of each player that occur); vertex counts.
+        the extreme strategies of each player that occur); counts of the bases
+        screened and kept (``bases_screened``, ``row_bases``, ``column_bases``).
         Degeneracy and continua of equilibria are also stated in ``warnings``.
         With more than two players: the pure equilibria only, with a warning that
         mixed equilibria are not enumerated.
