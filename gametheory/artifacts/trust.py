@@ -154,10 +154,10 @@ def trust_gradual_paths() -> Any:
         if grim is not None and not same:
             ax2.axvline(float(grim), color=PALETTE[7], lw=1.0, ls="--", label="grim trigger")
         styles = ["--", "-.", ":", (0, (5, 1)), (0, (1, 1))]
-        shown = [(n, t) for n, t in thresholds().items() if t.threshold is not None
+        shown = [(n, t.threshold) for n, t in thresholds().items() if t.threshold is not None
                  and n != "grim trigger"]
-        for k, (name, t) in enumerate(shown):
-            ax2.axvline(float(t.threshold), color=PALETTE[(k + 2) % len(PALETTE)],
+        for k, (name, value) in enumerate(shown):
+            ax2.axvline(float(value), color=PALETTE[(k + 2) % len(PALETTE)],
                         ls=styles[k % len(styles)], lw=1.0, label=name)
         ax2.set_yscale("log")
         ax2.set_xlim(0.78, 1.0)
