@@ -44,6 +44,7 @@ from typing import Any
 import sympy as sp
 
 from ..games.normal_form import NormalFormGame
+from ..symbolic import simplify_condition
 from .results import Equilibrium, Piece, PiecewiseAnswer, Solution
 
 __all__ = ["symbolic_nash"]
@@ -136,11 +137,15 @@ def symbolic_nash(game: NormalFormGame) -> PiecewiseAnswer:
                 decided = [_decide(c) for c in conds]
                 if any(c is sp.false for c in decided):
                     continue
-                cond = sp.And(*[c for c in decided if c is not sp.true])
+                cond = simplify_condition(sp.And(*[c for c in decided if c is not sp.true]))
+                if cond is sp.false:
+                    continue
                 pieces.append(Piece(cond, (tuple(x), tuple(y)), label))
     covered = sp.Or(*[p.condition for p in pieces]) if pieces else sp.false
     if covered is not sp.true:
-        pieces.append(Piece(sp.Not(covered), None, "no support pair (degenerate values)"))
+        rest = simplify_condition(sp.Not(covered))
+        if rest is not sp.false:
+            pieces.append(Piece(rest, None, "no support pair (degenerate values)"))
     warnings = [
         "support enumeration assumes a nondegenerate game: at parameter values where the "
         "game is degenerate (boundaries between pieces) equilibria with unequal supports "
