@@ -24,6 +24,7 @@ from .symbolic import (
     parameter,
     parameter_info,
     parse_formula,
+    simplify_condition,
 )
 
 __version__ = "0.1.0"
@@ -47,6 +48,7 @@ __all__ = [
     "parameter",
     "parameter_info",
     "parse_formula",
+    "simplify_condition",
     "read_game",
     "write_game",
 ]
