@@ -170,9 +170,9 @@ def _sign(expr: sp.Expr) -> int | None:
         return -1
     # A product: the sign of each factor; an even power is positive wherever the
     # expression is defined (where its base vanishes the derivative does not exist).
-    coeff, factors = sp.factor_list(expr) if expr.is_polynomial() or expr.is_Mul else (None, None)
-    if factors is None:
+    if not (expr.is_polynomial() or expr.is_Mul):
         return None
+    coeff, factors = sp.factor_list(expr)
     total = 1 if coeff > 0 else -1 if coeff < 0 else 0
     if total == 0:
         return None
