@@ -40,7 +40,7 @@ import sympy as sp
 
 from ..errors import NotApplicableError, SolverError
 from ..games.extensive_form import ExtensiveFormGame, path_text
-from ..symbolic import exact, parameter_info
+from ..symbolic import canonical_relation, exact, parameter_info, relaxed_feasible
 from .results import Piece, PiecewiseAnswer, number_to_json
 
 __all__ = ["spe", "SPESolution", "SubgamePerfectEquilibrium", "MAX_LISTED"]
@@ -595,7 +595,12 @@ def _relation_set(rel: sp.Basic, x: sp.Symbol) -> sp.Set:
 
 
 def _simplify(cond: sp.Basic, params: tuple[sp.Symbol, ...]) -> sp.Basic:
-    """Conditions in one parameter are solved to thresholds within its bounds."""
+    """Relations decided under the parameters' assumptions and written readably;
+    conditions in one parameter solved to thresholds within its bounds; conjunctions
+    whose linear relaxation has no solution dropped."""
+    if cond in (sp.true, sp.false):
+        return cond
+    cond = cond.replace(lambda e: isinstance(e, sp.Rel), canonical_relation)
     if cond in (sp.true, sp.false):
         return cond
     syms = sorted(cond.free_symbols, key=lambda s: s.name)
@@ -615,66 +620,8 @@ def _simplify(cond: sp.Basic, params: tuple[sp.Symbol, ...]) -> sp.Basic:
         if region == domain:
             return sp.true
         return region.as_relational(x)
-    return cond if _feasible(cond, syms) else sp.false
-
-
-def _feasible(cond: sp.Basic, syms: list[sp.Symbol]) -> bool:
-    """False only when a conjunction of linear relations certainly has no solution
-    within the parameters' bounds (a linear programme maximising the slack of the
-    strict ones); anything non-linear or not a conjunction counts as feasible.
-
-    Pieces are pruned with this: without it, orderings that contradict each other
-    multiply across nodes. A region thinner than 1e-9 in slack would be pruned too.
-    """
-    from scipy.optimize import linprog
-
     atoms = list(cond.args) if isinstance(cond, sp.And) else [cond]
-    rows_ub: list[list[float]] = []
-    rhs_ub: list[float] = []
-    rows_eq: list[list[float]] = []
-    rhs_eq: list[float] = []
-    k = len(syms)
-    for atom in atoms:
-        if not isinstance(atom, sp.Eq | sp.Gt | sp.Ge | sp.Lt | sp.Le):
-            return True
-        d = sp.expand(atom.lhs - atom.rhs)
-        poly = d.as_poly(*syms)
-        if poly is None or poly.total_degree() > 1:
-            return True
-        coeffs = [float(poly.coeff_monomial(x)) for x in syms]
-        const = float(poly.coeff_monomial(1))
-        if isinstance(atom, sp.Eq):
-            rows_eq.append([*coeffs, 0.0])
-            rhs_eq.append(-const)
-            continue
-        sign = 1.0 if isinstance(atom, sp.Gt | sp.Ge) else -1.0
-        strict = 1.0 if isinstance(atom, sp.Gt | sp.Lt) else 0.0
-        # sign * (c.x + const) >= strict * t   <=>   -sign*c.x + strict*t <= sign*const
-        rows_ub.append([-sign * c for c in coeffs] + [strict])
-        rhs_ub.append(sign * const)
-    bounds: list[tuple[float | None, float | None]] = []
-    for x in syms:
-        low, high, low_in, high_in = parameter_info(x).bounds
-        bounds.append((None if low is None else float(low), None if high is None else float(high)))
-        for edge, inclusive, sign in ((low, low_in, 1.0), (high, high_in, -1.0)):
-            if edge is not None and not inclusive:
-                row = [0.0] * (k + 1)
-                row[syms.index(x)] = -sign
-                row[k] = 1.0
-                rows_ub.append(row)
-                rhs_ub.append(-sign * float(edge))
-    bounds.append((None, 1.0))
-    result = linprog(
-        c=[0.0] * k + [-1.0],
-        A_ub=rows_ub or None, b_ub=rhs_ub or None,
-        A_eq=rows_eq or None, b_eq=rhs_eq or None,
-        bounds=bounds, method="highs",
-    )
-    if result.status == 2:
-        return False
-    if result.status != 0:
-        return True
-    return bool(-result.fun > 1e-9)
+    return sp.false if relaxed_feasible(atoms, syms) is False else cond
 
 
 def _symbolic_pieces(
