@@ -83,3 +83,17 @@ def test_bad_input():
         gt.equilibrium_payoffs(gt.RepeatedGame(pd, d))
     res = _ours("pd", "1/2")
     assert res.to_json_dict()["method"] == "APS operator on polygons"
+
+
+def test_matches_a_live_quantecon_call():
+    # The stored polygons above keep the suite fast; this one case calls QuantEcon itself
+    # (numba compiles on first use) so that a change in either implementation shows.
+    qe = pytest.importorskip("quantecon.game_theory")
+    a, b = GAMES["qe_pd"]
+    players = [qe.Player(np.array(a, dtype=float)), qe.Player(np.array(b, dtype=float).T)]
+    theirs = qe.RepeatedGame(qe.NormalFormGame(players), 0.75).equilibrium_payoffs(
+        options={"tol": 1e-12}
+    )
+    ours = _ours("qe_pd", "3/4")
+    bound = 10 * ours.tol / (1 - 0.75) + 1e-9 * np.ptp(np.array(GAMES["qe_pd"]))
+    assert ours.hausdorff(theirs.points[theirs.vertices]) <= bound
