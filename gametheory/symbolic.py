@@ -598,9 +598,13 @@ def canonical_relation(rel: sp.Basic) -> sp.Basic:
     >>> canonical_relation(sp.Ge(1, a + 1)), canonical_relation(sp.Gt(a - b, 0))
     (a <= 0, a > b)
     """
-    if not isinstance(rel, sp.Rel) or isinstance(rel, sp.Ne):
+    if not isinstance(rel, sp.Rel):
         return rel
     diff = sp.expand(rel.lhs - rel.rhs)
+    if isinstance(rel, sp.Ne):
+        if diff.is_zero:
+            return sp.false
+        return sp.true if diff.is_nonzero else sp.Ne(diff, 0)
     op = type(rel)
     if diff.is_number:
         return sp.true if bool(op(diff, 0)) else sp.false

@@ -23,7 +23,7 @@ import numpy as np
 import sympy as sp
 
 from ..games.normal_form import NormalFormGame
-from ..symbolic import simplify_condition
+from ..symbolic import canonical_relation, simplify_condition
 from .results import Equilibrium, Piece, PiecewiseAnswer, Solution
 
 __all__ = ["pure_nash", "iter_pure_nash", "pure_equilibrium"]
@@ -125,18 +125,6 @@ def _as_normal_form(game: Any) -> NormalFormGame:
     return convert()
 
 
-def _relation(lhs: sp.Expr, rhs: sp.Expr) -> sp.Basic:
-    diff = sp.simplify(lhs - rhs)
-    if diff.is_number:
-        return sp.true if diff >= 0 else sp.false
-    sign = diff.is_nonnegative
-    if sign is True:
-        return sp.true
-    if sign is False:
-        return sp.false
-    return sp.Ge(lhs, rhs)
-
-
 def profile_condition(game: NormalFormGame, profile: tuple[int, ...]) -> sp.Basic:
     """The condition under which a pure profile is a Nash equilibrium."""
     parts = []
@@ -146,7 +134,7 @@ def profile_condition(game: NormalFormGame, profile: tuple[int, ...]) -> sp.Basi
             if k == profile[i]:
                 continue
             other = game.payoffs[(i, *profile[:i], k, *profile[i + 1 :])]
-            rel = _relation(own, other)
+            rel = canonical_relation(sp.Ge(own, other))
             if rel is sp.false:
                 return sp.false
             if rel is not sp.true:

@@ -44,37 +44,10 @@ from typing import Any
 import sympy as sp
 
 from ..games.normal_form import NormalFormGame
-from ..symbolic import simplify_condition
+from ..symbolic import canonical_relation, simplify_condition
 from .results import Equilibrium, Piece, PiecewiseAnswer, Solution
 
 __all__ = ["symbolic_nash"]
-
-
-def _decide(rel: sp.Basic) -> sp.Basic:
-    """A relation, or True/False when sympy can decide it from the assumptions."""
-    if rel in (sp.true, sp.false):
-        return rel
-    diff = sp.simplify(rel.lhs - rel.rhs)
-    rel = rel.func(diff, 0)
-    if rel in (sp.true, sp.false):
-        return rel
-    if isinstance(rel, sp.StrictGreaterThan):
-        known = diff.is_positive
-    elif isinstance(rel, sp.GreaterThan):
-        known = diff.is_nonnegative
-    elif isinstance(rel, sp.StrictLessThan):
-        known = diff.is_negative
-    elif isinstance(rel, sp.LessThan):
-        known = diff.is_nonpositive
-    elif isinstance(rel, sp.Unequality):
-        known = diff.is_nonzero
-    else:
-        known = None
-    if known is True:
-        return sp.true
-    if known is False:
-        return sp.false
-    return rel
 
 
 def _mixture(rows: sp.Matrix) -> tuple[list[sp.Expr], sp.Expr, sp.Expr] | None:
@@ -134,7 +107,7 @@ def symbolic_nash(game: NormalFormGame) -> PiecewiseAnswer:
                     conds.append(sp.Le(sum(a[i, j] * y[j] for j in cols), v))
                 for j in set(range(n)) - set(cols):
                     conds.append(sp.Le(sum(b[i, j] * x[i] for i in rows), w))
-                decided = [_decide(c) for c in conds]
+                decided = [canonical_relation(c) for c in conds]
                 if any(c is sp.false for c in decided):
                     continue
                 cond = simplify_condition(sp.And(*[c for c in decided if c is not sp.true]))
