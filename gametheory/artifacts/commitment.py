@@ -150,7 +150,7 @@ def commitment_steps_map() -> Any:
     kind="figure",
     notebook=NOTEBOOK,
     description="the Hanoi big deal (North Korea disarms first) against K* reciprocal "
-    "steps, solved by gt.spe at the DPRK 2019 calibration (payoffs DPRK, US in \\$bn); the SPE "
+    "steps, solved by gt.spe at the DPRK 2019 calibration (payoffs DPRK, US in $bn); the SPE "
     "path is highlighted; diamonds are the chance of an attack on a (partly) disarmed state, "
     "attacked on the left branch",
 )

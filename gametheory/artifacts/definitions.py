@@ -147,7 +147,7 @@ def _convex_order(points: Iterable[tuple[Any, Any]]) -> np.ndarray:
     kind="table",
     notebook=NOTEBOOK,
     description="Nash and Rubinstein divisions of the two-issue negotiation with unequal "
-    "patience (DPRK 2019 calibration; utilities in \\$bn of present value)",
+    "patience (DPRK 2019 calibration; utilities in $bn of present value)",
 )
 def definitions_divisions() -> Table:
     nash, package = nash_division(DPRK_2019)

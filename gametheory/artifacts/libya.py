@@ -59,7 +59,7 @@ def _percent(share: float) -> str:
     kind="table",
     notebook=NOTEBOOK,
     description="the same big-deal game under the Libya 2003 and DPRK 2019 calibrations: "
-    "parameters (\\$bn; shares for p0 and the shift), outcomes, the 2011 belief update, and "
+    "parameters ($bn; shares for p0 and the shift), outcomes, the 2011 belief update, and "
     "the share of each calibration's ranges where disarming first is an SPE",
 )
 def libya_comparison() -> Table:
