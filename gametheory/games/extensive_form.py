@@ -348,6 +348,45 @@ class ExtensiveFormGame:
         new = object.__new__(cls)
         new.players = tuple(players)
         new.title = title
+        new._set_tables(kind, parent, actions, player, infoset, probabilities, outcomes, labels)
+        return new
+
+    @classmethod
+    def _deferred(cls, players: Sequence[str], title: str, n_nodes: int, loader: Any) -> ExtensiveFormGame:
+        """A game whose tables are built on first use by ``loader()``, which returns the
+        arguments of :meth:`from_tables` after ``players`` (``kind`` ... ``labels``).
+
+        File readers that have already validated a big file (tree shape, information
+        sets, numbers) use it so that reading costs no Python object per node; the
+        tables, and so every attribute, are the same as :meth:`from_tables` would give.
+        """
+        new = object.__new__(cls)
+        new.players = tuple(players)
+        new.title = title
+        new.__dict__["_n_nodes"] = n_nodes
+        new.__dict__["_loader"] = loader
+        return new
+
+    _DEFERRED = frozenset({
+        "kind", "parent", "children", "actions", "player", "infoset", "probabilities",
+        "outcomes", "labels", "_paths", "_infosets", "_cache",
+    })
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only when normal lookup fails: the tables of a deferred game.
+        loader = self.__dict__.get("_loader")
+        if loader is None or name not in ExtensiveFormGame._DEFERRED:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        del self.__dict__["_loader"]
+        self._set_tables(*loader())
+        return self.__dict__[name]
+
+    def _set_tables(
+        self, kind: list[str], parent: list[int], actions: list[tuple[str, ...]], player: list[int],
+        infoset: list[str | None], probabilities: list[tuple[sp.Expr, ...]],
+        outcomes: list[tuple[sp.Expr, ...] | None], labels: list[str] | None,
+    ) -> None:
+        new = self
         new.kind = kind
         new.parent = parent
         new.actions = actions
@@ -363,7 +402,6 @@ class ExtensiveFormGame:
         new.children = [tuple(c) for c in children]
         new._paths = None
         new._finish()
-        return new
 
     @property
     def paths(self) -> list[tuple[str, ...]]:
@@ -518,6 +556,8 @@ class ExtensiveFormGame:
 
     # ------------------------------------------------------------------ properties
     def __len__(self) -> int:
+        if "_loader" in self.__dict__:
+            return int(self.__dict__["_n_nodes"])
         return len(self.kind)
 
     @property
@@ -646,6 +686,7 @@ class ExtensiveFormGame:
     # ------------------------------------------------------------------ numbers
     def subs(self, values: Mapping[Any, Any]) -> ExtensiveFormGame:
         """The same tree with parameter values substituted (by symbol or name)."""
+        self.kind  # noqa: B018 (a deferred game builds its tables before they are copied)
         new = object.__new__(ExtensiveFormGame)
         new.__dict__.update(self.__dict__)
         new.outcomes = [

@@ -40,6 +40,7 @@ from typing import Any
 import sympy as sp
 
 from ..errors import ParseError
+from .efg_fast import read_fast
 
 __all__ = ["parse_efg", "format_efg"]
 
@@ -182,6 +183,10 @@ def _parse_by_lines(text: str, source: str) -> Any:
     n = len(players)
     if not n:
         return None
+    # Big files as Gambit writes them: checked and read with numpy, tables built on use.
+    game = read_fast(text[head.end():], players, head.group(2))
+    if game is not None:
+        return game
     cache: dict[str, sp.Expr] = {}
 
     def number(word: str) -> sp.Expr:

@@ -1,0 +1,392 @@
+"""A vectorised reader for big ``.efg`` files in the layout Gambit writes.
+
+Gambit (and :func:`~gametheory.io.efg.format_efg`) write one node per line with single
+spaces between fields and repeat an information set's actions at every member::
+
+    p "label" 1 7 "infoset" { "L" "R" } 0
+    p "label" 2 3 "infoset" { "L" "R" } 4 "name" { 1/2, -3 }
+    t "label" 5 "name" { 1, 2 }
+    t "label" 5
+
+For such files (personal moves and terminals; outcomes anywhere) the whole text is
+checked and its numbers read with numpy over the bytes, from the positions of the
+newlines and quotes, without a Python operation per node: the node tables are kept as
+arrays (numbers as exact integer numerators and denominators) and the game's Python
+tables (sympy Rationals, tuples of labels) are built on first use by
+:meth:`ExtensiveFormGame._deferred`. Anything else (chance nodes, other spacing,
+escapes, a number that is not ``-12``, ``1/3`` or ``0.25``, an error of any kind) makes
+:func:`read_fast` return ``None`` and the careful reader takes over, so that errors are
+reported with line and column by the same code as before.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+__all__: list[str] = []
+
+_SP, _LB, _RB, _COMMA, _MINUS, _SLASH, _DOT = (ord(c) for c in " {},-/.")
+_P, _T = ord("p"), ord("t")
+_WIDTH = 20  # widest integer field (with its spaces) read from a window
+_PAD = b" " * (2 * _WIDTH)
+
+
+def read_fast(body: str, players: list[str], title: str) -> Any:
+    """The game in ``body`` (the text after the header), or ``None`` to fall back."""
+    if "\\" in body or "\r" in body or "\t" in body or len(body) < 8:
+        return None
+    data = body.encode()
+    if len(data) != len(body):
+        return None  # non-ASCII labels: byte and character offsets differ; careful path
+    b = np.frombuffer(data + _PAD, dtype=np.uint8)
+    size = len(data)
+    tables = _scan(b, size, len(players))
+    if tables is None:
+        return None
+    from ..games.extensive_form import ExtensiveFormGame
+
+    loader = _Loader(data, players, tables)
+    return ExtensiveFormGame._deferred(players, title, int(tables["kind"].size), loader)
+
+
+def _scan(b: np.ndarray, size: int, n: int) -> dict[str, Any] | None:
+    """Check every line and read its fields; ``None`` at the first thing not handled."""
+    view = sliding_window_view(b, _WIDTH)
+    body = b[:size]
+    # Newlines and quotes in one pass; the quotes before each newline come for free.
+    marks = np.flatnonzero((body == 10) | (body == 34))
+    is_q = b[marks] == 34
+    q = marks[is_q]
+    k = np.flatnonzero(~is_q)
+    nl = marks[k]
+    before = k - np.arange(k.size)
+    s = np.concatenate(([0], nl + 1))
+    e = np.concatenate((nl, [size]))
+    qa = np.concatenate(([0], before))
+    nq = np.concatenate((before, [q.size])) - qa
+    keep = e > s
+    s, e, qa, nq = s[keep], e[keep], qa[keep], nq[keep]
+    if s.size == 0 or q.size % 2:
+        return None
+    if (nq % 2).any() or (nq < 2).any():
+        return None
+    kind = b[s]
+    is_p, is_t = kind == _P, kind == _T
+    if not (is_p | is_t).all() or (b[s + 1] != _SP).any() or (q[qa] != s + 2).any():
+        return None
+    opens, closes = q[0::2], q[1::2]
+    fp = qa // 2  # first quote pair of each line (every line has whole pairs)
+    npairs = nq // 2
+    pay = b[e - 1] == _RB  # the line ends with an outcome's payoff list
+    n_acts = np.where(is_p, npairs - 2 - pay, 0)
+    if (is_t & (npairs != 1 + pay)).any() or (is_p & (n_acts < 1)).any():
+        return None
+    lab_close = closes[fp]
+    nxt = np.where(npairs > 1, opens[np.minimum(fp + 1, opens.size - 1)], e)
+
+    # Terminals: ' <outcome>' to the end or ' <outcome> ' before the outcome's name.
+    outcome = np.zeros(s.size, dtype=np.int64)
+    t_idx = np.flatnonzero(is_t)
+    t_stop = np.where(pay[t_idx], nxt[t_idx] - 1, e[t_idx])
+    if (b[lab_close[t_idx] + 1] != _SP).any() or (pay[t_idx] & (b[t_stop] != _SP)).any():
+        return None
+    got = _digits(view, lab_close[t_idx] + 2, t_stop)
+    if got is None:
+        return None
+    outcome[t_idx] = got
+
+    # Personal moves: ' <player> <number> "infoset" { "a" "b" } <outcome>[ "name" {...}]'.
+    p_idx = np.flatnonzero(is_p)
+    pl = np.zeros(s.size, dtype=np.int64)
+    number = np.zeros(s.size, dtype=np.int64)
+    if p_idx.size:
+        lc = lab_close[p_idx]
+        il = nxt[p_idx]  # the infoset label's opening quote
+        win = view[lc + 1]
+        width = il - lc - 1  # ' 1 7 '
+        cols = np.arange(_WIDTH)
+        if (width > _WIDTH).any() or (width < 5).any():
+            return None
+        spaces = (win == _SP) & (cols < width[:, None])
+        # exactly three spaces: before, between and after the two numbers
+        if (spaces.sum(axis=1) != 3).any() or (win[:, 0] != _SP).any():
+            return None
+        mid = np.argmax(spaces[:, 1:], axis=1) + 1
+        pl_got = _digits(view, lc + 2, lc + 1 + mid)
+        num_got = _digits(view, lc + 2 + mid, il - 1)
+        if pl_got is None or num_got is None or (pl_got < 1).any() or (pl_got > n).any():
+            return None
+        pl[p_idx], number[p_idx] = pl_got, num_got
+        # ' { ' after the infoset label, ' ' between actions, ' } ' after them
+        ilc = closes[fp[p_idx] + 1]
+        first_act = opens[fp[p_idx] + 2]
+        if (first_act - ilc != 4).any():
+            return None
+        if (b[ilc + 1] != _SP).any() or (b[ilc + 2] != _LB).any() or (b[ilc + 3] != _SP).any():
+            return None
+        pair_line = np.repeat(np.arange(s.size), npairs)
+        pair_rank = np.arange(opens.size) - fp[pair_line]
+        inner = is_p[pair_line] & (pair_rank >= 2) & (pair_rank < 1 + n_acts[pair_line])
+        j = np.flatnonzero(inner)  # action pairs followed by another action
+        if (opens[j + 1] - closes[j] != 2).any() or (b[closes[j] + 1] != _SP).any():
+            return None
+        last = closes[fp[p_idx] + 1 + n_acts[p_idx]]
+        if (b[last + 1] != _SP).any() or (b[last + 2] != _RB).any() or (b[last + 3] != _SP).any():
+            return None
+        p_pay = pay[p_idx]
+        p_stop = np.where(p_pay, nxt_after(opens, fp[p_idx] + 2 + n_acts[p_idx]) - 1, e[p_idx])
+        if (p_pay & (b[p_stop] != _SP)).any():
+            return None
+        got = _digits(view, last + 4, p_stop)
+        if got is None:
+            return None
+        outcome[p_idx] = got
+        act_span = np.stack((first_act, last + 1), axis=1)
+        # One information set per (player, number): its later members repeat its actions.
+        key = number[p_idx] * (n + 1) + pl[p_idx]
+        if int(key.max()) > 8 * key.size + 64:
+            return None
+        first = np.full(int(key.max()) + 1, -1, dtype=np.int64)
+        first[key[::-1]] = np.arange(key.size)[::-1]
+        rep = first[key]
+        again = np.flatnonzero(rep != np.arange(key.size))
+        if again.size:
+            a = act_span[again]
+            r = act_span[rep[again]]
+            if ((a[:, 1] - a[:, 0]) != (r[:, 1] - r[:, 0])).any():
+                return None
+            if not _same_bytes(b, a[:, 0], r[:, 0], a[:, 1] - a[:, 0]):
+                return None
+    else:
+        act_span = np.zeros((0, 2), dtype=np.int64)
+        rep = np.zeros(0, dtype=np.int64)
+
+    # Outcomes: the payoff list ' { x, y }' after the name; a bare number refers back.
+    if ((outcome == 0) & pay).any():
+        return None
+    d_idx = np.flatnonzero(pay)
+    name_close = closes[fp[d_idx] + npairs[d_idx] - 1]
+    dn, de = name_close, e[d_idx]
+    if (b[dn + 1] != _SP).any() or (b[dn + 2] != _LB).any() or (b[de - 2] != _SP).any():
+        return None
+    values = _numbers(b, dn + 3, de - 1, n)
+    if values is None:
+        return None
+    used = np.flatnonzero((outcome != 0) & ~pay)
+    pay_row = np.full(s.size, -1, dtype=np.int64)
+    pay_row[d_idx] = np.arange(d_idx.size)
+    if used.size:
+        top = int(max(outcome.max(), 1))
+        if top > 8 * s.size + 64:
+            return None
+        first_def = np.full(top + 1, s.size, dtype=np.int64)
+        first_def[outcome[d_idx][::-1]] = d_idx[::-1]
+        where = first_def[outcome[used]]
+        if (where > used).any():
+            return None  # used before its payoffs are given
+        pay_row[used] = pay_row[where]
+
+    # The tree: node i fills an open child slot; slots must not run out before the end.
+    arity = n_acts
+    height = 1 + np.cumsum(arity - 1)
+    if (height[:-1] < 1).any() or height[-1] != 0:
+        return None
+    return {
+        "kind": kind, "starts": s, "arity": arity, "pl": pl, "number": number,
+        "label": np.stack((opens[fp] + 1, lab_close), axis=1),
+        "ilabel": np.stack((opens[fp[p_idx] + 1] + 1, closes[fp[p_idx] + 1]), axis=1),
+        "acts": act_span, "rep": rep, "p_idx": p_idx, "pay_row": pay_row, "values": values,
+        "is_t": is_t,
+    }
+
+
+def nxt_after(opens: np.ndarray, pair: np.ndarray) -> np.ndarray:
+    """The opening quote of the given pairs (clipped for pairs that do not exist)."""
+    return opens[np.minimum(pair, opens.size - 1)]
+
+
+def _same_bytes(b: np.ndarray, a: np.ndarray, r: np.ndarray, length: np.ndarray) -> bool:
+    """Whether the byte spans at ``a`` and ``r`` (same lengths) are equal."""
+    offsets = np.cumsum(length) - length
+    idx = np.arange(int(length.sum())) - np.repeat(offsets, length)
+    return bool((b[np.repeat(a, length) + idx] == b[np.repeat(r, length) + idx]).all())
+
+
+def _digits(view: np.ndarray, start: np.ndarray, stop: np.ndarray) -> np.ndarray | None:
+    """The unsigned integers written in ``b[start:stop]`` (1 to 18 digits each)."""
+    length = stop - start
+    if length.size == 0:
+        return np.zeros(0, dtype=np.int64)
+    if (length < 1).any() or (length > 18).any():
+        return None
+    width = int(length.max())
+    win = view[start][:, :width]
+    value = np.zeros(length.size, dtype=np.int64)
+    for col in range(width):  # Horner's rule, one column at a time
+        d = win[:, col].astype(np.int64) - 48
+        inside = col < length
+        if (inside & ((d < 0) | (d > 9))).any():
+            return None
+        value = np.where(inside, value * 10 + d, value)
+    return value
+
+
+def _numbers(b: np.ndarray, start: np.ndarray, stop: np.ndarray, n: int) -> np.ndarray | None:
+    """Exact payoffs in the spans ``b[start:stop]`` (``' x, y '``): ``n`` per span,
+    as rows ``(numerator, denominator)``, shape ``(spans, n, 2)``; ``None`` unless every
+    token is ``-12``, ``1/3`` or ``-0.25`` with at most 18 digits in each part."""
+    length = stop - start
+    if length.size == 0:
+        return np.zeros((0, n, 2), dtype=np.int64)
+    offsets = np.cumsum(length) - length
+    idx = np.arange(int(length.sum())) + np.repeat(start - offsets, length)
+    c = b[idx]
+    if c[0] != _SP or c[-1] != _SP:
+        return None
+    sep = (c == _SP) | (c == _COMMA)
+    head = ~sep & np.concatenate(([True], sep[:-1]))
+    tail = ~sep & np.concatenate((sep[1:], [True]))
+    count = np.add.reduceat(head.astype(np.int64), offsets)
+    if (count != n).any() or (c[offsets] != _SP).any():
+        return None
+    digit = (c >= 48) & (c <= 57)
+    minus, mark = c == _MINUS, (c == _SLASH) | (c == _DOT)
+    if (~(sep | digit | minus | mark)).any() or (minus & ~head).any():
+        return None
+    starts = np.flatnonzero(head)
+    ends = np.flatnonzero(tail) + 1
+    tok = np.cumsum(head) - 1
+    n_marks = np.bincount(tok[mark], minlength=starts.size)
+    if (n_marks > 1).any():
+        return None
+    mark_at = ends.copy()  # tokens without a mark: the numerator runs to the end
+    mark_at[tok[mark]] = np.flatnonzero(mark)
+    is_slash = np.zeros(starts.size, dtype=bool)
+    is_slash[tok[c == _SLASH]] = True
+    neg = minus[starts]
+    num_start = starts + neg
+    num_len = mark_at - num_start
+    den_len = np.where(n_marks > 0, ends - mark_at - 1, 0)
+    if (num_len < 1).any() or (num_len > 18).any() or ((n_marks > 0) & (den_len < 1)).any():
+        return None
+    if (den_len > 18).any() or ((~is_slash) & (num_len + den_len > 18)).any():
+        return None
+    pos = np.flatnonzero(digit)
+    t = tok[pos]
+    before = pos < mark_at[t]
+    exponent = np.where(before, mark_at[t] - 1 - pos, ends[t] - 1 - pos)
+    part = (c[pos].astype(np.int64) - 48) * 10 ** exponent
+    # Per-token sums from running sums (int64 wrap-around cancels in the difference).
+    a = _segment_sums(np.where(before, part, 0), t, starts.size)
+    d = _segment_sums(np.where(before, 0, part), t, starts.size)
+    scale = 10 ** den_len
+    numer = np.where(is_slash, a, a * scale + d)
+    denom = np.where(is_slash, d, scale)
+    if (denom == 0).any():
+        return None
+    numer = np.where(neg, -numer, numer)
+    return np.stack((numer, denom), axis=1).reshape(-1, n, 2)
+
+
+def _segment_sums(values: np.ndarray, seg: np.ndarray, n_seg: int) -> np.ndarray:
+    """Exact int64 sums of ``values`` grouped by the sorted segment ids ``seg`` (every
+    segment ``0 .. n_seg - 1`` non-empty)."""
+    first = np.flatnonzero(np.concatenate(([True], seg[1:] != seg[:-1])))
+    if first.size != n_seg:
+        raise AssertionError("a number token without digits")  # excluded by the caller
+    return np.add.reduceat(values, first)
+
+
+class _Loader:
+    """Builds the Python tables of :meth:`ExtensiveFormGame.from_tables` from the arrays."""
+
+    def __init__(self, data: bytes, players: list[str], tables: dict[str, Any]) -> None:
+        self.data = data
+        self.players = players
+        self.t = tables
+
+    def __call__(self) -> tuple[Any, ...]:
+        import sympy as sp
+
+        t, data, n = self.t, self.data, len(self.players)
+        kinds_code = t["kind"]
+        size = kinds_code.size
+        kind = np.where(t["is_t"], "terminal", "decision").tolist()
+        text = data.decode()
+        labels = [text[a:z] for a, z in t["label"].tolist()]
+        # Parents from the preorder: each node fills the top open slot.
+        parent = [0] * size
+        stack: list[list[int]] = []
+        arity = t["arity"].tolist()
+        for i in range(size):
+            if stack:
+                top = stack[-1]
+                parent[i] = top[0]
+                top[1] -= 1
+                if top[1] == 0:
+                    stack.pop()
+            else:
+                parent[i] = -1
+            if arity[i]:
+                stack.append([i, arity[i]])
+        # Information sets: actions and label from the first member of each (player, number).
+        actions: list[tuple[str, ...]] = [()] * size
+        player = [-1] * size
+        infoset: list[str | None] = [None] * size
+        p_idx = t["p_idx"].tolist()
+        pls = t["pl"][t["p_idx"]].tolist()
+        nums = t["number"][t["p_idx"]].tolist()
+        rep = t["rep"].tolist()
+        spans = t["acts"].tolist()
+        ilabels = t["ilabel"].tolist()
+        parsed: dict[str, tuple[str, ...]] = {}
+        raw: dict[tuple[int, int], str] = {}
+        for k, i in enumerate(p_idx):
+            a, z = spans[rep[k]]
+            acts_text = text[a:z]
+            acts = parsed.get(acts_text)
+            if acts is None:
+                acts = parsed[acts_text] = tuple(acts_text[1:-1].split('" "'))
+            actions[i] = acts
+            player[i] = pls[k] - 1
+            key = (pls[k], nums[k])
+            if key not in raw:
+                la, lz = ilabels[k]
+                raw[key] = text[la:lz]
+            infoset[i] = key  # type: ignore[call-overload]
+        counts: dict[str, int] = {}
+        for lab in raw.values():
+            counts[lab] = counts.get(lab, 0) + 1
+        names = {
+            key: lab if lab and counts[lab] == 1 else f"{self.players[key[0] - 1]}:{key[1]}"
+            for key, lab in raw.items()
+        }
+        infoset = [None if h is None else names[h] for h in infoset]  # type: ignore[index]
+        # Payoffs: each distinct number and each distinct vector made once.
+        values = t["values"]
+        rationals: dict[tuple[int, int], sp.Expr] = {}
+        vectors: dict[tuple[int, ...], tuple[sp.Expr, ...]] = {}
+        rows: list[tuple[sp.Expr, ...]] = []
+        for row in values.reshape(values.shape[0], -1).tolist():
+            key_v = tuple(row)
+            vec = vectors.get(key_v)
+            if vec is None:
+                items = []
+                for m in range(n):
+                    pq = (row[2 * m], row[2 * m + 1])
+                    r = rationals.get(pq)
+                    if r is None:
+                        r = rationals[pq] = sp.Rational(*pq)
+                    items.append(r)
+                vec = vectors[key_v] = tuple(items)
+            rows.append(vec)
+        zero = (sp.Integer(0),) * n
+        outcomes: list[tuple[sp.Expr, ...] | None] = [
+            rows[r] if r >= 0 else (zero if k == "terminal" else None)
+            for r, k in zip(t["pay_row"].tolist(), kind)
+        ]
+        probabilities: list[tuple[sp.Expr, ...]] = [()] * size
+        return kind, parent, actions, player, infoset, probabilities, outcomes, labels

@@ -1,0 +1,136 @@
+"""The vectorised .efg reader gives exactly the game of the careful token reader."""
+
+import random
+
+import pytest
+import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gametheory import Decision, ExtensiveFormGame, Terminal
+from gametheory.errors import ParseError
+from gametheory.io.efg import _HEADER, _parse_tokens, format_efg, parse_efg
+from gametheory.io.efg_fast import read_fast
+
+
+def tables(g):
+    return (
+        g.players, g.title, g.kind, g.parent, g.children, g.actions, g.player, g.infoset,
+        g.probabilities, g.outcomes, g.labels, g.paths,
+        {k: (v.label, v.player, v.actions, v.members) for k, v in g.infosets.items()},
+    )
+
+
+def fast_and_careful(text):
+    head = _HEADER.match(text)
+    players = [p.strip('"') for p in head.group(3).split()]
+    fast = read_fast(text[head.end():], players, head.group(2))
+    return fast, _parse_tokens(text, "<t>")
+
+
+def random_tree(rng, depth, players, shared):
+    """A random tree with outcomes on inner nodes, rationals, and shared information sets."""
+    def build(d):
+        if d == 0 or rng.random() < 0.2:
+            return Terminal([sp.Rational(rng.randint(-9, 9), rng.choice([1, 2, 3, 7])) for _ in players])
+        k = rng.randint(1, 3)
+        acts = [f"a{i}" for i in range(k)]
+        who = rng.randrange(len(players))
+        info = f"h{who}_{k}_{rng.randrange(2)}" if shared else None
+        out = [rng.randint(-3, 3) for _ in players] if rng.random() < 0.3 else None
+        return Decision(who, info, {a: build(d - 1) for a in acts}, outcome=out)
+    return ExtensiveFormGame(build(depth), players, title="random")
+
+
+def test_gambit_layout_is_read_fast_and_equals_careful():
+    text = '''EFG 2 R "Entry" { "Entrant" "Incumbent" }
+""
+
+p "" 1 1 "entrant" { "Out" "In" } 0
+t "" 1 "Out" { 0, 2 }
+p "" 2 1 "incumbent" { "Fight" "Accommodate" } 3 "toll" { 1/4, -0.5 }
+t "" 2 "Fight" { -1 -1 }
+t "" 1
+'''
+    fast, careful = fast_and_careful(text)
+    assert fast is not None
+    assert "_loader" in fast.__dict__ and len(fast) == 5  # tables not built yet
+    assert tables(fast) == tables(careful)
+    assert fast.outcomes[2] == (sp.Rational(1, 4), sp.Rational(-1, 2))
+    assert fast.outcomes[4] == (0, 2)  # outcome 1 used again by number
+    assert parse_efg(text) == careful
+
+
+@settings(max_examples=25, deadline=None, derandomize=True)
+@given(st.integers(0, 10**6), st.booleans(), st.integers(2, 3))
+def test_random_trees_written_by_format_efg(seed, shared, n):
+    rng = random.Random(seed)
+    players = [f"P{i + 1}" for i in range(n)]
+    game = random_tree(rng, 4, players, shared)
+    text = format_efg(game)
+    fast, careful = fast_and_careful(text)
+    if game.kind[0] != "terminal":
+        assert fast is not None
+    if fast is not None:
+        assert tables(fast) == tables(careful)
+        assert fast == game
+
+
+def test_repeated_infoset_with_different_actions_falls_back_to_the_error():
+    text = '''EFG 2 R "" { "A" "B" }
+""
+p "" 1 1 "" { "L" "R" } 0
+p "" 2 1 "" { "l" "r" } 0
+t "" 1 "x" { 1, 1 }
+t "" 2 "y" { 2, 2 }
+p "" 2 1 "" { "l" "x" } 0
+t "" 3 "z" { 3, 3 }
+t "" 4 "w" { 4, 4 }
+'''
+    assert fast_and_careful.__name__  # the fast reader declines, the careful one names the line
+    head = _HEADER.match(text)
+    assert read_fast(text[head.end():], ["A", "B"], "") is None
+    with pytest.raises(ParseError) as err:
+        parse_efg(text)
+    assert err.value.line == 7
+
+
+@pytest.mark.parametrize("bad, line", [
+    ('t "" 1 "x" { 1, 2, 3 }', 4),      # three payoffs for two players
+    ('t "" 1 "x" { 1, 2/0 }', 4),       # not a number
+    ('t "" 2', 5),  # outcome used before its payoffs: named at the token after it
+    ('p "" 3 1 "" { "a" } 0', 4),        # no player 3
+])
+def test_errors_keep_line_numbers(bad, line):
+    text = 'EFG 2 R "" { "A" "B" }\n""\np "" 1 1 "" { "L" "R" } 0\n' + bad + '\nt "" 9 "y" { 0, 0 }\n'
+    head = _HEADER.match(text)
+    assert read_fast(text[head.end():], ["A", "B"], "") is None
+    with pytest.raises(ParseError) as err:
+        parse_efg(text)
+    assert err.value.line == line
+
+
+def test_chance_and_missing_descriptions_use_the_careful_reader():
+    text = '''EFG 2 R "" { "A" }
+""
+c "" 1 "" { "H" 1/3 "T" 2/3 } 0
+p "" 1 1 "" { "x" "y" } 0
+t "" 1 "o" { 1 }
+t "" 2 "p" { 2 }
+p "" 1 1 0
+t "" 1
+t "" 2
+'''
+    head = _HEADER.match(text)
+    assert read_fast(text[head.end():], ["A"], "") is None
+    game = parse_efg(text)
+    assert game.probabilities[0] == (sp.Rational(1, 3), sp.Rational(2, 3))
+    assert game.infosets["A:1"].members == (1, 4)
+
+
+def test_deferred_game_subs_and_copy():
+    text = format_efg(random_tree(random.Random(3), 3, ["A", "B"], True))
+    game = parse_efg(text)
+    again = game.subs({})
+    assert tables(again) == tables(_parse_tokens(text, "<t>"))
+    assert tables(game) == tables(again)
