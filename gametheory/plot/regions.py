@@ -16,7 +16,7 @@ Examples
 >>> res = gt.sweep(b > a**2, a_rg=np.linspace(-1, 1, 41), b_rg=np.linspace(0, 1, 21))
 >>> ax = regions(res)
 >>> sorted(t.get_text() for t in ax.get_legend().get_texts())
-['fails', 'holds']
+['boundary (ties on it)', 'fails', 'holds']
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ import numpy as np
 import sympy as sp
 
 from ..errors import ParameterError
-from ..symbolic import compile_expr
+from ..symbolic import compile_expr, parameter_info
 from .style import PALETTE, figure, paper_style
 
 __all__ = ["regions", "boundary_curves"]
@@ -172,22 +172,40 @@ def regions(
     with paper_style():
         if result.categories:
             n = len(result.categories)
-            palette = list(colors) if colors is not None else [PALETTE[i % len(PALETTE)] for i in range(n)]
-            if len(palette) < n:
-                raise ParameterError(f"{len(palette)} colours for {n} categories")
-            grid = result.codes if two else np.vstack([result.codes, result.codes]).T
+            codes = np.asarray(result.codes)
+            on_tie = np.asarray(result.boundary, dtype=bool)
+            # Categories met only on ties (lines of measure zero) are not regions: they
+            # get the tie colour and one legend entry, the exact boundary curves show them.
+            area = np.array([np.count_nonzero((codes == i) & ~on_tie) for i in range(n)])
+            regions_present = [i for i in np.argsort(-area, kind="stable") if area[i] > 0]
+            if colors is not None:
+                palette = list(colors)
+                if len(palette) < n:
+                    raise ParameterError(f"{len(palette)} colours for {n} categories")
+            else:
+                # Distinct colours by area, largest first; black is kept for boundaries.
+                fills = [c for c in PALETTE if c != "#000000"]
+                palette = ["#BBBBBB"] * n
+                for rank, i in enumerate(regions_present):
+                    palette[i] = fills[rank % len(fills)]
+            grid = codes if two else np.vstack([codes, codes]).T
             ax.pcolormesh(
                 xa, ya, grid.T, cmap=ListedColormap(palette[:n]), vmin=-0.5, vmax=n - 0.5,
                 shading="nearest", rasterized=True,
             )
             if legend:
-                present = [i for i in range(n) if np.any(result.codes == i)]
                 names = labels or {}
-                handles = [
+                handles: list[Any] = [
                     Patch(facecolor=palette[i], label=names.get(result.categories[i], result.categories[i]))
-                    for i in present
+                    for i in regions_present
                 ]
-                ax.legend(handles=handles, loc="best", frameon=True, framealpha=0.9)
+                if boundaries and result.boundaries:
+                    from matplotlib.lines import Line2D
+
+                    handles.append(Line2D([], [], color=boundary_color, linewidth=0.9,
+                                          label="boundary (ties on it)"))
+                ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.18),
+                          ncol=1 if len(handles) > 3 else len(handles), frameon=False)
         elif result.values is not None:
             grid = result.values if two else np.vstack([result.values, result.values]).T
             mesh = ax.pcolormesh(xa, ya, grid.T, shading="nearest", cmap="viridis", rasterized=True)
@@ -195,10 +213,10 @@ def regions(
         if boundaries and result.boundaries:
             _draw_boundaries(result, ax, two, boundary_color, samples)
         syms = result.symbols
-        ax.set_xlabel(xlabel if xlabel is not None else (f"${sp.latex(syms[0])}$" if syms else xn))
+        ax.set_xlabel(xlabel if xlabel is not None else (_axis_label(syms[0]) if syms else xn))
         if two:
             yn = result.axes[1][0]
-            ax.set_ylabel(ylabel if ylabel is not None else (f"${sp.latex(syms[1])}$" if syms else yn))
+            ax.set_ylabel(ylabel if ylabel is not None else (_axis_label(syms[1]) if syms else yn))
         else:
             ax.set_yticks([])
         ax.set_xlim(float(xa.min()), float(xa.max()))
@@ -206,6 +224,16 @@ def regions(
         if title:
             ax.set_title(title)
     return ax
+
+
+def _axis_label(symbol: sp.Symbol) -> str:
+    """The parameter's description and name (plain text: names like ``renege_cost`` are
+    not mathematics), or its LaTeX symbol when it is a one-letter or Greek name."""
+    info = parameter_info(symbol)
+    tex = sp.latex(symbol)
+    short = len(symbol.name) == 1 or tex.startswith("\\") and "_" not in symbol.name
+    name = f"${tex}$" if short else symbol.name.replace("_", " ")
+    return f"{info.description}, {name}" if 0 < len(info.description) <= 40 else name
 
 
 def _draw_boundaries(result: Any, ax: Any, two: bool, color: str, samples: int) -> None:

@@ -25,7 +25,7 @@ def test_boundary_is_the_exact_threshold_not_pixels():
     ax = regions(res, title="grim trigger")
     lines = ax.get_lines()
     assert len(lines) == 1
-    assert sorted(t.get_text() for t in ax.get_legend().get_texts()) == ["fails", "holds"]
+    assert sorted(t.get_text() for t in ax.get_legend().get_texts()) == ["boundary (ties on it)", "fails", "holds"]
 
 
 def test_only_separating_parts_are_drawn_and_vertical_lines():
