@@ -11,7 +11,8 @@ In one run, for complete binary trees of depth 10 to 20 with random payoffs:
 * ``exact``: ``gt.spe`` on an ``ExtensiveFormGame`` (every SPE, exact; up to depth 14);
 
 all in nodes per second (median over repeats), and reading the depth-18 tree from a
-Gambit ``.efg`` file, as an exact game (``parse_efg``) and as node tables
+Gambit ``.efg`` file, as an exact game (``gt.read_game``: checked and read with numpy, Python tables built on first use;
+also timed with every table built, and the careful token reader) and as node tables
 (``read_efg_arrays``), against ``pygambit.read_efg``.
 Targets (issue 3): fast >= 0.5 x bound at depths 18 and 20; reading >= 30 x pygambit.
 """
@@ -29,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 import gametheory as gt
-from gametheory.io.efg import parse_efg
+from gametheory.io.efg import _parse_tokens, parse_efg
 from gametheory.solve.tree_arrays import TreeArrays, backward_induction_arrays, read_efg_arrays
 
 
@@ -158,7 +159,14 @@ def main(argv: list[str] | None = None) -> int:
         path = Path(tmp) / f"binary{depth}.efg"
         path.write_text(efg_text(leaves, depth))
         size = path.stat().st_size / 1e6
-        t_ours = median_time(lambda: parse_efg(path.read_text(), str(path)), args.efg_repeat)
+        t_ours = median_time(lambda: gt.read_game(path), args.efg_repeat)
+        t_careful = median_time(lambda: _parse_tokens(path.read_text(), str(path)), 1)
+
+        def read_and_build() -> None:
+            g = gt.read_game(path)
+            g.outcomes, g.infosets  # noqa: B018 (the Python tables, built on first use)
+
+        t_built = median_time(read_and_build, 1)
         t_arrays = median_time(lambda: read_efg_arrays(path.read_text(), str(path)), args.efg_repeat)
         tables = read_efg_arrays(path.read_text())
         assert np.array_equal(backward_induction_arrays(tables).root_value, lower_bound(leaves))
@@ -166,7 +174,9 @@ def main(argv: list[str] | None = None) -> int:
         game = parse_efg(path.read_text())
         assert len(game) == 2 ** (depth + 1) - 1
     print(f"\nreading a {size:.1f} MB .efg (binary tree of depth {depth}, {len(game)} nodes):")
-    print(f"  gametheory.parse_efg (exact game)        {t_ours:7.2f} s  {t_gambit / t_ours:6.2f}x pygambit")
+    print(f"  gt.read_game (exact game, tables on use) {t_ours:7.2f} s  {t_gambit / t_ours:6.2f}x pygambit")
+    print(f"  gt.read_game + building every table      {t_built:7.2f} s  {t_gambit / t_built:6.2f}x pygambit")
+    print(f"  careful token reader (errors, odd files) {t_careful:7.2f} s  {t_gambit / t_careful:6.2f}x pygambit")
     print(f"  tree_arrays.read_efg_arrays (node tables) {t_arrays:6.2f} s  {t_gambit / t_arrays:6.2f}x pygambit")
     print(f"  pygambit.read_efg                        {t_gambit:7.2f} s   (target: 30x faster)")
     return 0

@@ -105,18 +105,25 @@ def _scan(b: np.ndarray, size: int, n: int) -> dict[str, Any] | None:
     if p_idx.size:
         lc = lab_close[p_idx]
         il = nxt[p_idx]  # the infoset label's opening quote
-        win = view[lc + 1]
-        width = il - lc - 1  # ' 1 7 '
-        cols = np.arange(_WIDTH)
-        if (width > _WIDTH).any() or (width < 5).any():
-            return None
-        spaces = (win == _SP) & (cols < width[:, None])
-        # exactly three spaces: before, between and after the two numbers
-        if (spaces.sum(axis=1) != 3).any() or (win[:, 0] != _SP).any():
-            return None
-        mid = np.argmax(spaces[:, 1:], axis=1) + 1
-        pl_got = _digits(view, lc + 2, lc + 1 + mid)
-        num_got = _digits(view, lc + 2 + mid, il - 1)
+        if n <= 9:
+            # ' 1 7 ': one digit for the player (other spellings go to the careful reader)
+            pl_got = b[lc + 2].astype(np.int64) - 48
+            if (b[lc + 1] != _SP).any() or (b[lc + 3] != _SP).any() or (b[il - 1] != _SP).any():
+                return None
+            num_got = _digits(view, lc + 4, il - 1)
+        else:
+            win = view[lc + 1]
+            width = il - lc - 1  # ' 12 7 '
+            cols = np.arange(_WIDTH)
+            if (width > _WIDTH).any() or (width < 5).any():
+                return None
+            spaces = (win == _SP) & (cols < width[:, None])
+            # exactly three spaces: before, between and after the two numbers
+            if (spaces.sum(axis=1) != 3).any() or (win[:, 0] != _SP).any():
+                return None
+            mid = np.argmax(spaces[:, 1:], axis=1) + 1
+            pl_got = _digits(view, lc + 2, lc + 1 + mid)
+            num_got = _digits(view, lc + 2 + mid, il - 1)
         if pl_got is None or num_got is None or (pl_got < 1).any() or (pl_got > n).any():
             return None
         pl[p_idx], number[p_idx] = pl_got, num_got
@@ -127,11 +134,11 @@ def _scan(b: np.ndarray, size: int, n: int) -> dict[str, Any] | None:
             return None
         if (b[ilc + 1] != _SP).any() or (b[ilc + 2] != _LB).any() or (b[ilc + 3] != _SP).any():
             return None
-        pair_line = np.repeat(np.arange(s.size), npairs)
-        pair_rank = np.arange(opens.size) - fp[pair_line]
-        inner = is_p[pair_line] & (pair_rank >= 2) & (pair_rank < 1 + n_acts[pair_line])
-        j = np.flatnonzero(inner)  # action pairs followed by another action
-        if (opens[j + 1] - closes[j] != 2).any() or (b[closes[j] + 1] != _SP).any():
+        # Every gap between two quoted strings that is not ' ' is counted; there must
+        # be none between the actions of a line.
+        odd = np.concatenate(([0], np.cumsum((opens[1:] - closes[:-1] != 2) | (b[closes[:-1] + 1] != _SP))))
+        a0 = fp[p_idx] + 2
+        if (odd[a0 + n_acts[p_idx] - 1] != odd[a0]).any():
             return None
         last = closes[fp[p_idx] + 1 + n_acts[p_idx]]
         if (b[last + 1] != _SP).any() or (b[last + 2] != _RB).any() or (b[last + 3] != _SP).any():
