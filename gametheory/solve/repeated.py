@@ -676,6 +676,7 @@ def discount_threshold(
     unresolved = [r for r in rest if r.has(delta)]
     if unresolved:
         warnings.append(f"conditions not solved for the discount factor: {unresolved}")
+        warnings += _linear_readings(unresolved, delta)
     param_only = [r for r in rest if not r.has(delta)]
     if param_only:
         warnings.append(f"the profile also needs {param_only} (conditions on the parameters)")
@@ -717,6 +718,30 @@ def discount_threshold(
         low_value, reason, condition, delta, upper=high, method="symbolic deviation inequalities",
         exact=exact, warnings=tuple(warnings),
     )
+
+
+def _linear_readings(relations: list[sp.Basic], delta: sp.Symbol) -> list[str]:
+    """For a condition linear in delta whose slope has no known sign, the two readings:
+    a threshold where the slope is positive, and what holds where it is not (the user
+    can pick one with ``assumptions=[slope > 0]``)."""
+    notes = []
+    for rel in relations:
+        if not isinstance(rel, sp.GreaterThan | sp.StrictGreaterThan | sp.LessThan | sp.StrictLessThan):
+            continue
+        diff = sp.expand(rel.lhs - rel.rhs)
+        if isinstance(rel, sp.LessThan | sp.StrictLessThan):
+            diff = -diff
+        poly = diff.as_poly(delta)
+        if poly is None or poly.degree() != 1:
+            continue
+        slope, rest = poly.all_coeffs()
+        slope = sp.factor(slope)
+        notes.append(
+            f"where {slope} > 0 this reads delta >= {sp.factor(-rest / slope)}; where "
+            f"{slope} < 0 it reads delta <= {sp.factor(-rest / slope)}; pass "
+            f"assumptions=[{slope} > 0] to get the threshold"
+        )
+    return notes
 
 
 def _add_bound(bounds: list[sp.Expr], b: sp.Expr, domain: list[sp.Basic]) -> None:

@@ -217,3 +217,25 @@ def test_tit_for_tat_nash_condition_axelrod(payoffs, low):
     assert is_nash(gt.RepeatedGame(stage, (1 + low) / 2), prof).holds
     # always defect is a Nash equilibrium at any delta; grim trigger from (T-R)/(T-P)
     assert is_nash(gt.RepeatedGame(stage, "1/2"), (gt.always_defect(),) * 2).holds
+
+
+def test_unsigned_slope_gives_both_readings_and_assumption_resolves_it():
+    # Green and Porter (1984) with symbolic signal quality: the slope g p + p - q of the
+    # condition in delta has no known sign, so the threshold needs an assumption.
+    import sympy as sp
+
+    import gametheory as gt
+
+    g = gt.parameter("g_gp_t", kind="positive")
+    p = gt.parameter("p_gp_t", kind="probability")
+    q = gt.parameter("q_gp_t", kind="probability")
+    d = gt.parameter("d_gp_t", kind="discount")
+    stage = gt.NormalFormGame.from_arrays([[1, -g], [1 + g, 0]], [[1, 1 + g], [-g, 0]],
+                                          strategies=[["C", "D"], ["C", "D"]])
+    game = gt.RepeatedGame(stage, d, monitoring=gt.PublicSignal.green_porter(p, q, ("C", "C")))
+    profile = (gt.signal_trigger(), gt.signal_trigger())
+    unsolved = gt.discount_threshold(game, profile)
+    assert unsolved.threshold is None
+    assert any("pass assumptions=" in w for w in unsolved.warnings)
+    solved = gt.discount_threshold(game, profile, assumptions=[g * p + p - q > 0])
+    assert sp.simplify(solved.threshold - g / (g * p + p - q)) == 0
