@@ -31,6 +31,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -40,8 +41,14 @@ import sympy as sp
 
 from ..errors import NotApplicableError, SolverError
 from ..games.extensive_form import ExtensiveFormGame, path_text
-from ..symbolic import canonical_relation, exact, parameter_info, relaxed_feasible
-from .results import Piece, PiecewiseAnswer, number_to_json
+from ..symbolic import (
+    canonical_relation,
+    exact,
+    parameter_info,
+    relaxed_feasible,
+    simplify_condition,
+)
+from .results import Equilibrium, Piece, PiecewiseAnswer, number_to_json
 
 __all__ = ["spe", "SPESolution", "SubgamePerfectEquilibrium", "MAX_LISTED"]
 
@@ -153,6 +160,9 @@ class SPESolution:
             chosen = choice.get(lab)
             if isinstance(chosen, Mapping):
                 dist = {a: exact(chosen.get(a, 0)) for a in h.actions}
+                if self._point:
+                    # Mixed behaviour of a symbolic piece, evaluated where it is asked.
+                    dist = {a: q.xreplace(dict(self._point)) for a, q in dist.items()}
             else:
                 dist = {a: sp.Integer(1 if a == chosen else 0) for a in h.actions}
             behavior[h.player][lab] = dist
@@ -214,6 +224,23 @@ class _Engine:
         self.rank: dict[int, dict[Any, int]] = {}
         self.regions: dict[int, list[tuple[Vector, dict[str, Any], tuple[tuple[int, Vector], ...], int]]] = {}
         self.ties: list[int] = []
+        # Symbolic pieces only: warnings that hold in the piece (multiplicity of the
+        # equilibria of imperfect-information subgames), and whether the piece lies
+        # where support enumeration found no equilibrium (degenerate values).
+        self.notes: list[str] = []
+        self.degenerate = False
+
+    def merged(self, others: list[_Engine]) -> _Engine:
+        """A fresh engine over the same tree holding the tables of ``others``."""
+        eng = _Engine(self.game, self.outcomes, self.probs, self.canon)
+        for e in others:
+            eng.dist.update(e.dist)
+            eng.rank.update(e.rank)
+            eng.regions.update(e.regions)
+            eng.ties.extend(e.ties)
+            eng.notes.extend(e.notes)
+            eng.degenerate = eng.degenerate or e.degenerate
+        return eng
 
     def key(self, i: int) -> Callable[[Any], Any]:
         table = self.rank.get(i)
@@ -494,7 +521,11 @@ def _solution(game: ExtensiveFormGame, engine: _Engine, notes: list[str], region
 # ----------------------------------------------------------------------- symbolic
 def _canon(x: Any) -> Any:
     e = exact(x)
-    return e if e.is_number else sp.expand(e)
+    if e.is_number:
+        return e
+    e = sp.expand(e)
+    # Values of mixed equilibria are rational functions: one normal form for each.
+    return e if e.is_polynomial() else sp.cancel(e)
 
 
 def _sign(a: sp.Expr, b: sp.Expr) -> int | None:
@@ -624,8 +655,48 @@ def _simplify(cond: sp.Basic, params: tuple[sp.Symbol, ...]) -> sp.Basic:
     return sp.false if relaxed_feasible(atoms, syms) is False else cond
 
 
+def _cleared(rel: sp.Basic) -> sp.Basic:
+    """A relation between rational functions as one between polynomials: the sign of
+    ``n/d`` is that of ``n*d``. Where ``d`` vanishes the relation is decided (no
+    division by zero when the condition is evaluated at a point), and the feasibility
+    LP of :func:`~gametheory.symbolic.relaxed_feasible` applies."""
+    if not isinstance(rel, sp.Rel):
+        return rel
+    num, den = sp.fraction(sp.together(rel.lhs - rel.rhs))
+    if den.is_number:
+        return rel
+    return type(rel)(sp.expand(num * den), 0)
+
+
+def _clear(cond: sp.Basic) -> sp.Basic:
+    if cond in (sp.true, sp.false):
+        return cond
+    return cond.replace(lambda e: isinstance(e, sp.Rel), _cleared)
+
+
+def _decide(cond: sp.Basic, params: tuple[sp.Symbol, ...]) -> sp.Basic:
+    """:func:`_simplify`, and for a condition in several parameters that is not a plain
+    conjunction (a negated support condition), its disjunctive normal form pruned term by
+    term with the feasibility LP."""
+    cond = _simplify(_clear(cond), params)
+    if cond in (sp.true, sp.false) or len(cond.free_symbols) < 2:
+        return cond
+    if isinstance(cond, sp.And) and all(isinstance(a, sp.Rel) for a in cond.args):
+        return cond
+    return simplify_condition(cond)
+
+
+GENERICITY = (
+    "subgames with imperfect information are solved by symbolic support enumeration, "
+    "which assumes the subgame's normal form is nondegenerate: on the boundaries between "
+    "pieces (and where an indifference system is singular) equilibria with unequal "
+    "supports or continua can be missed; check such points with gt.spe(tree.subs(...))"
+)
+
+
 def _symbolic_pieces(
-    game: ExtensiveFormGame, i: int, params: tuple[sp.Symbol, ...], tables: tuple[list[Any], list[Any]]
+    game: ExtensiveFormGame, i: int, params: tuple[sp.Symbol, ...], tables: tuple[list[Any], list[Any]],
+    roots: set[int] | None = None,
 ) -> list[tuple[sp.Basic, bool, _Engine]]:
     """Pieces (condition, boundary, engine with tables for the subtree of ``i``)."""
     kind = game.kind[i]
@@ -634,19 +705,22 @@ def _symbolic_pieces(
         eng = _Engine(game, outs, probs, _canon)
         eng.terminal(i)
         return [(sp.true, False, eng)]
-    child_pieces = [_symbolic_pieces(game, c, params, tables) for c in game.children[i]]
+    if roots is not None and i in roots and any(
+        c not in roots and game.kind[c] != "terminal" for c in game.children[i]
+    ):
+        return _symbolic_region(game, i, params, tables, roots)
+    child_pieces = [_symbolic_pieces(game, c, params, tables, roots) for c in game.children[i]]
+    # Perfect information: conjunctions of polynomial relations, _simplify suffices.
+    decide = _simplify if roots is None else _decide
+    base = _Engine(game, outs, probs, _canon)
     result = []
     for combo in itertools.product(*child_pieces):
         cond = sp.And(*[c for c, _b, _e in combo])
         boundary = any(b for _c, b, _e in combo)
-        cond = _simplify(cond, params)
+        cond = decide(cond, params)
         if cond is sp.false:
             continue
-        eng = _Engine(game, outs, probs, _canon)
-        for _c, _b, e in combo:
-            eng.dist.update(e.dist)
-            eng.rank.update(e.rank)
-            eng.ties.extend(e.ties)
+        eng = base.merged([e for _c, _b, e in combo])
         if kind == "chance":
             eng.chance(i)
             result.append((cond, boundary, eng))
@@ -655,13 +729,10 @@ def _symbolic_pieces(
         values = list(dict.fromkeys(w[p] for c in game.children[i] for w in eng.dist[c]))
         for levels in _weak_orders(values):
             order, tie = _order_condition(levels)
-            full = _simplify(sp.And(cond, order), params)
+            full = decide(sp.And(cond, order), params)
             if full is sp.false:
                 continue
-            node_eng = _Engine(game, outs, probs, _canon)
-            node_eng.dist.update(eng.dist)
-            node_eng.rank.update(eng.rank)
-            node_eng.ties.extend(eng.ties)
+            node_eng = base.merged([eng])
             depth = len(levels)
             node_eng.rank[i] = {v: depth - k for k, lv in enumerate(levels) for v in lv}
             node_eng.decision(i)
@@ -669,34 +740,179 @@ def _symbolic_pieces(
     return result
 
 
-def _symbolic_spe(game: ExtensiveFormGame) -> PiecewiseAnswer:
-    if not game.is_perfect_information:
+def _symbolic_region(
+    game: ExtensiveFormGame, r: int, params: tuple[sp.Symbol, ...], tables: tuple[list[Any], list[Any]],
+    roots: set[int],
+) -> list[tuple[sp.Basic, bool, _Engine]]:
+    """Pieces for a subgame with imperfect information rooted at ``r``.
+
+    For every piece of the subgames below (its boundary), and every choice of their SPE
+    payoff vectors, the truncated subgame's normal form is solved by symbolic support
+    enumeration; each support pair is a candidate equilibrium with the condition under
+    which it is one. The parameter space is then split by which candidates hold, so the
+    pieces are disjoint and each carries the full set of equilibria of the subgame there.
+    """
+    from .symbolic_support import symbolic_nash
+
+    outs, probs = tables
+    _inside, boundary_nodes = _region(game, r, roots)
+    where = path_text(game.paths[r])
+    how = "all extreme Nash equilibria of its normal form"
+    below = [_symbolic_pieces(game, b, params, tables, roots) for b in boundary_nodes]
+    base = _Engine(game, outs, probs, _canon)
+    solved: dict[tuple[Vector, ...], list[tuple[sp.Basic, Vector, dict[str, Any], list[str]]]] = {}
+    result = []
+    for combo in itertools.product(*below):
+        cond = _decide(sp.And(*[c for c, _b, _e in combo]), params)
+        if cond is sp.false:
+            continue
+        eng = base.merged([e for _c, _b, e in combo])
+        candidates = []  # (condition, vector, behaviour, replaced, weight, which choice)
+        choices = itertools.product(*[list(eng.dist[b].items()) for b in boundary_nodes])
+        for k, vecs in enumerate(choices):
+            replace = {b: vec for b, (vec, _n) in zip(boundary_nodes, vecs)}
+            weight = 1
+            for _vec, n in vecs:
+                weight *= n
+            key = tuple(replace[b] for b in boundary_nodes)
+            if key not in solved:
+                solved[key] = _region_equilibria(game, r, replace, symbolic_nash)
+            for c, vec, behaviour, notes in solved[key]:
+                candidates.append((c, vec, behaviour, tuple(replace.items()), weight, k, notes))
+        # Split the piece by which candidates are equilibria: disjoint pieces.
+        parts: list[tuple[sp.Basic, list[int]]] = [(cond, [])]
+        for j, cand in enumerate(candidates):
+            nxt = []
+            for pc, held in parts:
+                yes = _decide(sp.And(pc, cand[0]), params)
+                if yes is not sp.false:
+                    nxt.append((yes, [*held, j]))
+                no = _decide(sp.And(pc, sp.Not(cand[0])), params)
+                if no is not sp.false:
+                    nxt.append((no, held))
+            parts = nxt
+        n_choices = 1
+        for b in boundary_nodes:
+            n_choices *= len(eng.dist[b])
+        # Where a support condition is tight (a probability reaches 0, a strategy outside
+        # the support becomes a best reply, an indifference system turns singular) the
+        # subgame is degenerate and support enumeration may miss equilibria: those
+        # boundaries are pieces of their own, solved numerically at the point asked.
+        edges = list(dict.fromkeys(
+            _canon(rel.lhs - rel.rhs) for cand in candidates for rel in cand[0].atoms(sp.Rel)
+        ))
+        from_below = any(b for _c, b, _e in combo)
+        for pc, held in parts:
+            piece_eng = base.merged([eng])
+            entries = []
+            out: dict[Vector, int] = {}
+            for j in held:
+                _c, vec, behaviour, replaced, weight, _k, notes = candidates[j]
+                entries.append((vec, behaviour, replaced, weight))
+                out[vec] = out.get(vec, 0) + weight
+                piece_eng.notes.extend(notes)
+            for k in range(n_choices):
+                n_eqs = sum(1 for j in held if candidates[j][5] == k)
+                if n_eqs != 1:
+                    piece_eng.notes.append(f"the subgame at node {where} has {n_eqs} equilibria ({how})")
+            piece_eng.regions[r] = entries
+            piece_eng.dist[r] = out
+            rest = pc
+            for e in edges:
+                on = _decide(sp.And(rest, sp.Eq(e, 0)), params)
+                if on is not sp.false:
+                    degenerate = base.merged([piece_eng])
+                    degenerate.degenerate = True
+                    result.append((on, True, degenerate))
+                rest = _decide(sp.And(rest, sp.Ne(e, 0)), params)
+                if rest is sp.false:
+                    break
+            if rest is sp.false:
+                continue
+            if not held:
+                piece_eng.degenerate = True
+            result.append((rest, from_below or not held, piece_eng))
+    return result
+
+
+def _region_equilibria(
+    game: ExtensiveFormGame, r: int, replace: Mapping[int, Vector], symbolic_nash: Callable[[Any], PiecewiseAnswer]
+) -> list[tuple[sp.Basic, Vector, dict[str, Any], list[str]]]:
+    """The support pieces of the truncated subgame at ``r``: (condition, payoff vector,
+    behaviour, notes), one per support pair that is an equilibrium somewhere."""
+    sub = _truncated(game, r, replace)
+    nf = sub.to_normal_form()
+    if nf.n_players != 2:
         raise NotApplicableError(
-            "symbolic SPE is implemented for perfect-information trees; give the parameters "
-            "values with tree.subs({...}) to solve a tree with imperfect information"
+            f"the subgame at node {path_text(game.paths[r])} has imperfect information and "
+            f"{nf.n_players} players; symbolic SPE solves such subgames for two players only "
+            f"(symbolic support enumeration). Give the parameters values with tree.subs({{...}})"
         )
+    out = []
+    for piece in symbolic_nash(nf).pieces:
+        if piece.value is None:  # no support pair holds: left to the degenerate pieces
+            continue
+        x, y = piece.value
+        strategies = (dict(zip(nf.strategies[0], x)), dict(zip(nf.strategies[1], y)))
+        eq = Equilibrium(nf.players, strategies, nf.expected_payoffs([list(x), list(y)]))
+        notes: list[str] = []
+        behaviour = _behaviour_of(sub, nf, eq, notes)
+        vec = tuple(_canon(v) for v in eq.payoffs)
+        out.append((_clear(piece.condition), vec, behaviour, notes))
+    return out
+
+
+def _symbolic_spe(game: ExtensiveFormGame) -> PiecewiseAnswer:
     params = game.parameters
+    perfect = game.is_perfect_information
+    if not perfect:
+        game.require_perfect_recall()
+    all_roots = set(game.subgame_roots())
+    roots = None if perfect else all_roots
     pieces = []
     outs = [None if o is None else tuple(_canon(v) for v in o) for o in game.outcomes]
     probs = [tuple(_canon(p) for p in ps) for ps in game.probabilities]
-    for cond, boundary, eng in _symbolic_pieces(game, 0, params, (outs, probs)):
-        sol = _solution(game, eng, [], 0, point=None)
+    regions = 0 if perfect else sum(
+        1 for i in all_roots
+        if any(c not in all_roots and game.kind[c] != "terminal" for c in game.children[i])
+    )
+    for cond, boundary, eng in _symbolic_pieces(game, 0, params, (outs, probs), roots):
+        if eng.degenerate:
+            label = "a subgame is degenerate here (equilibria may be missed or form a continuum): solved at the point"
+            pieces.append(Piece(cond, eng, label, True))
+            continue
+        sol = _solution(game, eng, eng.notes, regions, point=None)
         label = _piece_label(sol)
         pieces.append(Piece(cond, sol, label, boundary))
 
     def combine(values: list[Any], mapping: Mapping[sp.Symbol, sp.Expr]) -> SPESolution:
-        # The pieces' orderings are exclusive, so one piece holds at any point.
+        # The pieces are disjoint (orderings are exclusive, support conditions split), so
+        # one piece holds at any point.
         if len(values) != 1:
             raise SolverError(f"{len(values)} pieces of the SPE answer hold at {dict(mapping)}")
+        at_point = game.subs(mapping)
+        if isinstance(values[0], _Engine):
+            sol = _numeric_spe(at_point)
+            return dataclasses.replace(
+                sol, warnings=sol.warnings + (
+                    "a subgame with imperfect information is degenerate at this point: solved "
+                    "numerically, not from the symbolic pieces",)
+            )
         sol = values[0]
-        return _solution(game.subs(mapping), sol._engine, [], 0, point=dict(mapping))
+        eng = sol._engine
+        notes = list(eng.notes) + ([GENERICITY] if regions else [])
+        return _solution(at_point, eng, notes, 0, point=dict(mapping))
 
+    method = "symbolic backward induction over orderings of payoffs at each node"
+    if regions:
+        method += "; subgames with imperfect information by symbolic support enumeration"
     return PiecewiseAnswer(
         concept="spe",
         pieces=tuple(pieces),
         parameters=params,
         combine=combine,
-        method="symbolic backward induction over orderings of payoffs at each node",
+        method=method,
+        warnings=(GENERICITY,) if regions else (),
     )
 
 
