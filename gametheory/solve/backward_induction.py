@@ -848,6 +848,13 @@ def _region_equilibria(
             f"{nf.n_players} players; symbolic SPE solves such subgames for two players only "
             f"(symbolic support enumeration). Give the parameters values with tree.subs({{...}})"
         )
+    if _degenerate_throughout(nf):
+        raise NotApplicableError(
+            f"the subgame at node {path_text(game.paths[r])} has a degenerate normal form for "
+            f"generic parameter values (a player is indifferent between strategies whatever "
+            f"the parameters): symbolic support enumeration assumes a nondegenerate game. "
+            f"Give the parameters values with tree.subs({{...}}) to solve it numerically"
+        )
     out = []
     for piece in symbolic_nash(nf).pieces:
         if piece.value is None:  # no support pair holds: left to the degenerate pieces
@@ -860,6 +867,34 @@ def _region_equilibria(
         vec = tuple(_canon(v) for v in eq.payoffs)
         out.append((_clear(piece.condition), vec, behaviour, notes))
     return out
+
+
+_PROBES = (sp.Rational(3137, 7919), sp.Rational(5303, 8111))
+
+
+def _probe(sym: sp.Symbol, t: sp.Rational) -> sp.Expr:
+    """A value of ``sym`` inside its bounds, unlikely to lie on any boundary."""
+    low, high, _low_in, _high_in = parameter_info(sym).bounds
+    if low is not None and high is not None:
+        return low + (high - low) * t
+    if low is not None:
+        return low + 1 / t
+    if high is not None:
+        return high - 1 / t
+    return 7 * t - 3
+
+
+def _degenerate_throughout(nf: Any) -> bool:
+    """Whether the normal form is degenerate at two unrelated points: then it is so for
+    generic parameter values (degeneracy that comes and goes lies on a set of measure
+    zero, which the probes miss)."""
+    from .mixed_nash import nash
+
+    for t in _PROBES:
+        sol = nash(nf.subs({s: _probe(s, t) for s in nf.parameters}))
+        if not getattr(sol, "degenerate", False):
+            return False
+    return True
 
 
 def _symbolic_spe(game: ExtensiveFormGame) -> PiecewiseAnswer:

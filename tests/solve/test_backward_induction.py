@@ -352,3 +352,169 @@ def test_two_parameters_symbolic_agrees_with_numeric(game, xv, yv):
     numeric = gt.spe(game.subs(point))
     assert at.count == numeric.count
     assert dict(at.payoff_vectors) == dict(numeric.payoff_vectors)
+
+
+# ------------------------------------------- symbolic, imperfect-information subgames
+GENERICITY = gt.solve.backward_induction.GENERICITY
+
+
+def _simultaneous(payoffs, first="P1", second="P2", rows=("U", "D"), cols=("l", "r")):
+    """A 2x2 simultaneous-move subgame: the second mover does not see the first move."""
+    return Decision(first, "h1", {
+        a: Decision(second, "h2", {b: Terminal(payoffs[i][j]) for j, b in enumerate(cols)})
+        for i, a in enumerate(rows)})
+
+
+def _profile_keys(sol):
+    return sorted((e.path, e.payoffs, tuple(sorted(
+        (h, tuple(d.items())) for p in e.behavior for h, d in e.behavior[p].items())))
+        for e in sol.profiles())
+
+
+def _assert_agrees(ans, game, point):
+    """The piecewise answer at a point equals the numeric SPE of the tree there."""
+    at = ans.at(point)
+    numeric = gt.spe(game.subs(point))
+    assert at.count == numeric.count
+    assert dict(at.payoff_vectors) == dict(numeric.payoff_vectors)
+    assert _profile_keys(at) == _profile_keys(numeric)
+    # Same ties and multiplicities; the symbolic answer adds only its genericity caveat
+    # (or says that a degenerate point was solved numerically).
+    assert set(numeric.warnings) <= set(at.warnings)
+    extra = set(at.warnings) - set(numeric.warnings)
+    assert all(w == GENERICITY or "degenerate at this point" in w for w in extra)
+    return at
+
+
+def test_symbolic_outside_option_before_matching_pennies():
+    # Matching pennies has value 0 for P1 (von Neumann 1928), so P1 enters iff the
+    # outside option x is negative; at x = 0 both are SPE, each with the mixed play.
+    x = gt.parameter("outside_mp_bi")
+    mp = _simultaneous([[(1, -1), (-1, 1)], [(-1, 1), (1, -1)]])
+    g = ExtensiveFormGame(Decision("P1", "start", {"Out": Terminal([x, 0]), "In": mp}), ["P1", "P2"])
+    ans = gt.spe(g)
+    assert GENERICITY in ans.warnings
+    regions = {p.label: p.condition.as_set() for p in ans.pieces}
+    assert regions == {
+        "1 SPE: In": sp.Interval.open(-sp.oo, 0),
+        "2 SPE: Out; In": sp.FiniteSet(0),
+        "1 SPE: Out": sp.Interval.open(0, sp.oo),
+    }
+    assert [p.boundary for p in ans.pieces if p.label == "2 SPE: Out; In"] == [True]
+    (inside,) = ans.at({x: -1}).equilibria
+    assert inside.behavior["P1"]["h1"] == {"U": R(1, 2), "D": R(1, 2)}
+    assert inside.behavior["P2"]["h2"] == {"l": R(1, 2), "r": R(1, 2)}
+    for v in (-2, R(-1, 3), 0, R(1, 2), 5):
+        _assert_agrees(ans, g, {x: v})
+
+
+def battle_of_the_sexes():
+    # Osborne (2004) Example 16.2 payoffs as in the numeric multiplicity test above:
+    # pure equilibria (O, o) worth (2, 1) and (F, f) worth (1, 2), mixed worth (2/3, 2/3).
+    return _simultaneous([[(2, 1), (0, 0)], [(0, 0), (1, 2)]], "A", "B", ("O", "F"), ("o", "f"))
+
+
+def test_symbolic_outside_option_before_battle_of_the_sexes():
+    x = gt.parameter("outside_bos_bi")
+    g = ExtensiveFormGame(Decision("A", "root", {"Out": Terminal([x, 0]), "In": battle_of_the_sexes()}),
+                          ["A", "B"])
+    ans = gt.spe(g)
+    # A takes the outside option after an equilibrium worth less than x to A: the
+    # thresholds are the three continuation values 2/3, 1 and 2.
+    assert {sp.solve(e, x)[0] for e in ans.boundaries()} == {R(2, 3), 1, 2}
+    at = _assert_agrees(ans, g, {x: R(3, 2)})
+    # The value of the numeric test above: In only after (O, o).
+    assert dict(at.payoff_vectors) == {(2, 1): 1, (R(3, 2), 0): 2}
+    assert any("3 equilibria" in w for w in at.warnings)
+    assert dict(_assert_agrees(ans, g, {x: 0}).payoff_vectors) == {
+        (2, 1): 1, (1, 2): 1, (R(2, 3), R(2, 3)): 1}
+    for v in (R(2, 3), 1, 2, 3, R(5, 6)):
+        _assert_agrees(ans, g, {x: v})
+
+
+def test_symbolic_parametric_payoff_in_simultaneous_subgame():
+    # P1 gets x at (U, l), otherwise a matching-pennies-like game. For x > 0 the unique
+    # equilibrium mixes: P2 plays l with probability 1/(x + 1) (indifference of P1),
+    # P1's value is x/(x + 1); for x < 0, D is dominant and (D, l) is played.
+    x = gt.parameter("corner_bi")
+    sub = _simultaneous([[(x, 0), (0, 1)], [(0, 1), (1, 0)]])
+    g = ExtensiveFormGame(Decision("P1", "start", {"Out": Terminal([R(1, 3), 0]), "In": sub}),
+                          ["P1", "P2"])
+    ans = gt.spe(g)
+    mixed = [p for p in ans.pieces if p.label == "1 SPE: In"]
+    assert len(mixed) == 1 and mixed[0].condition.as_set() == sp.Interval.open(R(1, 2), sp.oo)
+    (eq,) = mixed[0].value.equilibria
+    assert sp.simplify(eq.behavior["P2"]["h2"]["l"] - 1 / (x + 1)) == 0
+    assert sp.simplify(eq.payoffs[0] - x / (x + 1)) == 0
+    # x = 0 is degenerate ((D, l) and a continuum meet): that piece is solved at the point.
+    (degenerate,) = [p for p in ans.pieces if p.condition == sp.Eq(x, 0)]
+    assert degenerate.boundary and "degenerate" in degenerate.label
+    at = _assert_agrees(ans, g, {x: 0})
+    assert any("degenerate at this point" in w for w in at.warnings)
+    for v in (-3, -1, R(1, 4), R(1, 2), 1, 7):
+        _assert_agrees(ans, g, {x: v})
+
+
+def test_symbolic_continuation_value_below_a_simultaneous_subgame():
+    # (U, l) leads to a perfect-information subgame where P2 chooses between (y, 2) and
+    # (0, 1): its continuation value enters the 2x2 normal form as an expression.
+    y = gt.parameter("deep_bi")
+    deep = Decision("P2", "deep", {"keep": Terminal([y, 2]), "drop": Terminal([0, 1])})
+    sub = Decision("P1", "h1", {
+        "U": Decision("P2", "h2", {"l": deep, "r": Terminal([0, 0])}),
+        "D": Decision("P2", "h2", {"l": Terminal([1, 0]), "r": Terminal([2, 3])})})
+    g = ExtensiveFormGame(Decision("P1", "start", {"Out": Terminal([1, 5]), "In": sub}), ["P1", "P2"])
+    ans = gt.spe(g)
+    for v in (-2, 0, R(1, 2), 1, R(3, 2), 2, 3, 5):
+        _assert_agrees(ans, g, {y: v})
+
+
+def test_symbolic_imperfect_information_three_players_not_applicable():
+    x = gt.parameter("three_bi")
+    sub = Decision("P1", "h1", {
+        a: Decision("P2", "h2", {b: Terminal([x, 0, 1]) for b in "lr"}) for a in "UD"})
+    g = ExtensiveFormGame(Decision("P3", "start", {"Out": Terminal([0, 0, 0]), "In": sub}),
+                          ["P1", "P2", "P3"])
+    with pytest.raises(gt.errors.NotApplicableError, match="two players"):
+        gt.spe(g)
+    assert gt.spe(g.subs({x: 1})).count >= 1  # numeric values: solved
+
+
+@st.composite
+def outside_option_trees(draw):
+    """An outside option, then a 2x2 simultaneous subgame, some payoffs linear in x.
+
+    Each player's four payoffs have distinct constant parts, so the subgame is
+    degenerate only at isolated values of x (genericity, as symbolic SPE assumes)."""
+    x = sp.Symbol("x_bi_imperfect", real=True)
+
+    def payoffs():
+        values = draw(st.permutations([-1, 0, 1, 2]))
+        return [v + draw(st.sampled_from([0, 0, 1, -1])) * x for v in values]
+
+    a, b = payoffs(), payoffs()
+    cells = [[(a[2 * i + j], b[2 * i + j]) for j in range(2)] for i in range(2)]
+    outside = Terminal([draw(st.sampled_from([0, 1, x, 1 - x])), draw(st.integers(-1, 1))])
+    first = draw(st.sampled_from(["A", "B"]))
+    sub = _simultaneous(cells, "A", "B")
+    return ExtensiveFormGame(Decision(first, "start", {"Out": outside, "In": sub}), ["A", "B"])
+
+
+@settings(max_examples=10, deadline=None, derandomize=True)
+@given(outside_option_trees(), st.sampled_from([-2, -1, R(-1, 2), 0, R(1, 3), 1, R(3, 2), 2, 3]))
+def test_symbolic_imperfect_information_agrees_with_numeric(game, value):
+    # Every point is checked, boundaries included: degenerate points of the subgame
+    # are pieces of their own, solved numerically there.
+    if not game.parameters:
+        return
+    x = game.parameters[0]
+    _assert_agrees(gt.spe(game), game, {x: value})
+
+
+def test_symbolic_subgame_degenerate_throughout_not_applicable():
+    # B is indifferent between l and r after U whatever x: degenerate for every x.
+    x = gt.parameter("flat_bi")
+    sub = _simultaneous([[(0, 0), (-1, 0)], [(x - 1, 0), (0, -1)]])
+    g = ExtensiveFormGame(Decision("P1", "start", {"Out": Terminal([1, 0]), "In": sub}), ["P1", "P2"])
+    with pytest.raises(gt.errors.NotApplicableError, match="degenerate"):
+        gt.spe(g)
