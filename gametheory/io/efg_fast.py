@@ -32,18 +32,22 @@ _SP, _LB, _RB, _COMMA, _MINUS, _SLASH, _DOT = (ord(c) for c in " {},-/.")
 _P, _T = ord("p"), ord("t")
 _WIDTH = 20  # widest integer field (with its spaces) read from a window
 _PAD = b" " * (2 * _WIDTH)
+_OPEN = np.frombuffer(b" { ", dtype=np.uint8)
+_CLOSE = np.frombuffer(b" } ", dtype=np.uint8)
+_U = np.uint64
+_ZEROS = _U(0x3030303030303030)  # eight '0' bytes
+_KEEP = np.array([0] + [(1 << 64) - (1 << 8 * (8 - k)) for k in range(1, 9)], dtype=np.uint64)
 
 
 def read_fast(body: str, players: list[str], title: str) -> Any:
     """The game in ``body`` (the text after the header), or ``None`` to fall back."""
-    if "\\" in body or "\r" in body or "\t" in body or len(body) < 8:
+    if len(body) < 8 or not body.isascii():
+        return None  # non-ASCII labels: byte and character offsets differ; careful path
+    if "\\" in body or "\r" in body or "\t" in body:
         return None
     data = body.encode()
-    if len(data) != len(body):
-        return None  # non-ASCII labels: byte and character offsets differ; careful path
     b = np.frombuffer(data + _PAD, dtype=np.uint8)
-    size = len(data)
-    tables = _scan(b, size, len(players))
+    tables = _scan(b, len(data), len(players))
     if tables is None:
         return None
     from ..games.extensive_form import ExtensiveFormGame
@@ -54,46 +58,43 @@ def read_fast(body: str, players: list[str], title: str) -> Any:
 
 def _scan(b: np.ndarray, size: int, n: int) -> dict[str, Any] | None:
     """Check every line and read its fields; ``None`` at the first thing not handled."""
-    view = sliding_window_view(b, _WIDTH)
     body = b[:size]
-    # Newlines and quotes in one pass; the quotes before each newline come for free.
+    # Newlines and quotes in one pass. The quotes are never copied out: quote ``j`` of
+    # line ``i`` is ``marks[m0[i] + j]`` (a line's quotes lie between its newlines).
     marks = np.flatnonzero((body == 10) | (body == 34))
-    is_q = b[marks] == 34
-    q = marks[is_q]
-    k = np.flatnonzero(~is_q)
+    k = np.flatnonzero(b[marks] == 10)
     nl = marks[k]
-    before = k - np.arange(k.size)
     s = np.concatenate(([0], nl + 1))
     e = np.concatenate((nl, [size]))
-    qa = np.concatenate(([0], before))
-    nq = np.concatenate((before, [q.size])) - qa
-    keep = e > s
-    s, e, qa, nq = s[keep], e[keep], qa[keep], nq[keep]
-    if s.size == 0 or q.size % 2:
-        return None
-    if (nq % 2).any() or (nq < 2).any():
+    m0 = np.concatenate(([0], k + 1))
+    nq = np.concatenate((k, [marks.size])) - m0
+    if (e == s).any():  # blank lines
+        keep = e > s
+        s, e, m0, nq = s[keep], e[keep], m0[keep], nq[keep]
+    if s.size == 0 or ((nq < 2) | (nq & 1).astype(bool)).any():
         return None
     kind = b[s]
-    is_p, is_t = kind == _P, kind == _T
-    if not (is_p | is_t).all() or (b[s + 1] != _SP).any() or (q[qa] != s + 2).any():
+    is_p = kind == _P
+    is_t = kind == _T
+    if not (is_p | is_t).all() or (b[s + 1] != _SP).any() or (marks[m0] != s + 2).any():
         return None
-    opens, closes = q[0::2], q[1::2]
-    fp = qa // 2  # first quote pair of each line (every line has whole pairs)
-    npairs = nq // 2
+    npairs = nq >> 1
     pay = b[e - 1] == _RB  # the line ends with an outcome's payoff list
     n_acts = np.where(is_p, npairs - 2 - pay, 0)
     if (is_t & (npairs != 1 + pay)).any() or (is_p & (n_acts < 1)).any():
         return None
-    lab_close = closes[fp]
-    nxt = np.where(npairs > 1, opens[np.minimum(fp + 1, opens.size - 1)], e)
+    last_q = marks.size - 1
+    lab_close = marks[m0 + 1]
+    nxt = np.where(npairs > 1, marks[np.minimum(m0 + 2, last_q)], e)
 
     # Terminals: ' <outcome>' to the end or ' <outcome> ' before the outcome's name.
     outcome = np.zeros(s.size, dtype=np.int64)
     t_idx = np.flatnonzero(is_t)
     t_stop = np.where(pay[t_idx], nxt[t_idx] - 1, e[t_idx])
-    if (b[lab_close[t_idx] + 1] != _SP).any() or (pay[t_idx] & (b[t_stop] != _SP)).any():
+    t_lc = lab_close[t_idx]
+    if (b[t_lc + 1] != _SP).any() or (b[t_stop] != np.where(pay[t_idx], _SP, b[t_stop])).any():
         return None
-    got = _digits(view, lab_close[t_idx] + 2, t_stop)
+    got = _uints(b, t_lc + 2, t_stop)
     if got is None:
         return None
     outcome[t_idx] = got
@@ -103,16 +104,20 @@ def _scan(b: np.ndarray, size: int, n: int) -> dict[str, Any] | None:
     pl = np.zeros(s.size, dtype=np.int64)
     number = np.zeros(s.size, dtype=np.int64)
     if p_idx.size:
+        pm = m0[p_idx]
+        pa = n_acts[p_idx]
         lc = lab_close[p_idx]
         il = nxt[p_idx]  # the infoset label's opening quote
+        pl_got: np.ndarray | None
         if n <= 9:
             # ' 1 7 ': one digit for the player (other spellings go to the careful reader)
-            pl_got = b[lc + 2].astype(np.int64) - 48
-            if (b[lc + 1] != _SP).any() or (b[lc + 3] != _SP).any() or (b[il - 1] != _SP).any():
+            w = _window(b, lc + 1, 3)
+            pl_got = w[:, 1].astype(np.int64) - 48
+            if (w[:, 0] != _SP).any() or (w[:, 2] != _SP).any() or (b[il - 1] != _SP).any():
                 return None
-            num_got = _digits(view, lc + 4, il - 1)
+            num_got = _uints(b, lc + 4, il - 1)
         else:
-            win = view[lc + 1]
+            win = _window(b, lc + 1, _WIDTH)
             width = il - lc - 1  # ' 12 7 '
             cols = np.arange(_WIDTH)
             if (width > _WIDTH).any() or (width < 5).any():
@@ -122,42 +127,37 @@ def _scan(b: np.ndarray, size: int, n: int) -> dict[str, Any] | None:
             if (spaces.sum(axis=1) != 3).any() or (win[:, 0] != _SP).any():
                 return None
             mid = np.argmax(spaces[:, 1:], axis=1) + 1
-            pl_got = _digits(view, lc + 2, lc + 1 + mid)
-            num_got = _digits(view, lc + 2 + mid, il - 1)
+            pl_got = _uints(b, lc + 2, lc + 1 + mid)
+            num_got = _uints(b, lc + 2 + mid, il - 1)
         if pl_got is None or num_got is None or (pl_got < 1).any() or (pl_got > n).any():
             return None
         pl[p_idx], number[p_idx] = pl_got, num_got
         # ' { ' after the infoset label, ' ' between actions, ' } ' after them
-        ilc = closes[fp[p_idx] + 1]
-        first_act = opens[fp[p_idx] + 2]
-        if (first_act - ilc != 4).any():
+        ilc = marks[pm + 3]
+        first_act = marks[pm + 4]
+        if (first_act - ilc != 4).any() or (_window(b, ilc + 1, 3) != _OPEN).any():
             return None
-        if (b[ilc + 1] != _SP).any() or (b[ilc + 2] != _LB).any() or (b[ilc + 3] != _SP).any():
+        if not _single_gaps(b, marks, pm + 6, pa):
             return None
-        # Every gap between two quoted strings that is not ' ' is counted; there must
-        # be none between the actions of a line.
-        odd = np.concatenate(([0], np.cumsum((opens[1:] - closes[:-1] != 2) | (b[closes[:-1] + 1] != _SP))))
-        a0 = fp[p_idx] + 2
-        if (odd[a0 + n_acts[p_idx] - 1] != odd[a0]).any():
-            return None
-        last = closes[fp[p_idx] + 1 + n_acts[p_idx]]
-        if (b[last + 1] != _SP).any() or (b[last + 2] != _RB).any() or (b[last + 3] != _SP).any():
+        last = marks[pm + 2 * pa + 3]
+        if (_window(b, last + 1, 3) != _CLOSE).any():
             return None
         p_pay = pay[p_idx]
-        p_stop = np.where(p_pay, nxt_after(opens, fp[p_idx] + 2 + n_acts[p_idx]) - 1, e[p_idx])
-        if (p_pay & (b[p_stop] != _SP)).any():
+        p_stop = np.where(p_pay, marks[np.minimum(pm + 2 * pa + 4, last_q)] - 1, e[p_idx])
+        if (b[p_stop] != np.where(p_pay, _SP, b[p_stop])).any():
             return None
-        got = _digits(view, last + 4, p_stop)
+        got = _uints(b, last + 4, p_stop)
         if got is None:
             return None
         outcome[p_idx] = got
         act_span = np.stack((first_act, last + 1), axis=1)
         # One information set per (player, number): its later members repeat its actions.
-        key = number[p_idx] * (n + 1) + pl[p_idx]
-        if int(key.max()) > 8 * key.size + 64:
+        key = num_got * (n + 1) + pl_got
+        top = int(key.max())
+        if top > 8 * key.size + 64:
             return None
-        first = np.full(int(key.max()) + 1, -1, dtype=np.int64)
-        first[key[::-1]] = np.arange(key.size)[::-1]
+        first = np.full(top + 1, -1, dtype=np.int64)
+        first[key[::-1]] = np.arange(key.size - 1, -1, -1)
         rep = first[key]
         again = np.flatnonzero(rep != np.arange(key.size))
         if again.size:
@@ -167,24 +167,28 @@ def _scan(b: np.ndarray, size: int, n: int) -> dict[str, Any] | None:
                 return None
             if not _same_bytes(b, a[:, 0], r[:, 0], a[:, 1] - a[:, 0]):
                 return None
+        ilabel = np.stack((marks[pm + 2] + 1, ilc), axis=1)
     else:
         act_span = np.zeros((0, 2), dtype=np.int64)
         rep = np.zeros(0, dtype=np.int64)
+        ilabel = np.zeros((0, 2), dtype=np.int64)
 
     # Outcomes: the payoff list ' { x, y }' after the name; a bare number refers back.
     if ((outcome == 0) & pay).any():
         return None
     d_idx = np.flatnonzero(pay)
-    name_close = closes[fp[d_idx] + npairs[d_idx] - 1]
-    dn, de = name_close, e[d_idx]
-    if (b[dn + 1] != _SP).any() or (b[dn + 2] != _LB).any() or (b[de - 2] != _SP).any():
+    dn = marks[m0[d_idx] + nq[d_idx] - 1]  # the closing quote of the outcome's name
+    de = e[d_idx]
+    if (_window(b, dn + 1, 2) != _OPEN[:2]).any() or (b[de - 2] != _SP).any():
         return None
-    values = _numbers(b, dn + 3, de - 1, n)
+    values = _int_payoffs(b, size, dn + 3, de - 1, n)
+    if values is None:
+        values = _numbers(b, dn + 3, de - 1, n)
     if values is None:
         return None
-    used = np.flatnonzero((outcome != 0) & ~pay)
     pay_row = np.full(s.size, -1, dtype=np.int64)
     pay_row[d_idx] = np.arange(d_idx.size)
+    used = np.flatnonzero((outcome != 0) & ~pay)
     if used.size:
         top = int(max(outcome.max(), 1))
         if top > 8 * s.size + 64:
@@ -197,22 +201,41 @@ def _scan(b: np.ndarray, size: int, n: int) -> dict[str, Any] | None:
         pay_row[used] = pay_row[where]
 
     # The tree: node i fills an open child slot; slots must not run out before the end.
-    arity = n_acts
-    height = 1 + np.cumsum(arity - 1)
-    if (height[:-1] < 1).any() or height[-1] != 0:
+    height = 1 + np.cumsum(n_acts - 1)
+    if height[-1] != 0 or (height[:-1] < 1).any():
         return None
     return {
-        "kind": kind, "starts": s, "arity": arity, "pl": pl, "number": number,
-        "label": np.stack((opens[fp] + 1, lab_close), axis=1),
-        "ilabel": np.stack((opens[fp[p_idx] + 1] + 1, closes[fp[p_idx] + 1]), axis=1),
-        "acts": act_span, "rep": rep, "p_idx": p_idx, "pay_row": pay_row, "values": values,
-        "is_t": is_t,
+        "kind": kind, "starts": s, "arity": n_acts, "pl": pl, "number": number,
+        "label": np.stack((marks[m0] + 1, lab_close), axis=1),
+        "ilabel": ilabel, "acts": act_span, "rep": rep, "p_idx": p_idx,
+        "pay_row": pay_row, "values": values, "is_t": is_t,
     }
 
 
-def nxt_after(opens: np.ndarray, pair: np.ndarray) -> np.ndarray:
-    """The opening quote of the given pairs (clipped for pairs that do not exist)."""
-    return opens[np.minimum(pair, opens.size - 1)]
+def _window(b: np.ndarray, start: np.ndarray, width: int) -> np.ndarray:
+    """The bytes ``b[start:start + width]`` of every start, shape ``(starts, width)``."""
+    return sliding_window_view(b, width)[start]
+
+
+def _single_gaps(b: np.ndarray, marks: np.ndarray, second_open: np.ndarray, n_acts: np.ndarray) -> bool:
+    """Whether consecutive actions are separated by one space: for a line whose second
+    action opens at ``marks[second_open]``, the gaps before it and the following ones."""
+    most = int(n_acts.max())
+    if most <= 8:
+        # Few actions per move (the usual case): one check per action slot.
+        for j in range(most - 1):
+            has = n_acts > j + 1
+            at = second_open + 2 * j
+            if not has.all():
+                at = at[has]
+            if (marks[at] - marks[at - 1] != 2).any() or (b[marks[at] - 1] != _SP).any():
+                return False
+        return True
+    # Many actions: every gap listed once.
+    count = np.maximum(n_acts - 1, 0)
+    offsets = np.cumsum(count) - count
+    at = np.repeat(second_open, count) + 2 * (np.arange(int(count.sum())) - np.repeat(offsets, count))
+    return not ((marks[at] - marks[at - 1] != 2).any() or (b[marks[at] - 1] != _SP).any())
 
 
 def _same_bytes(b: np.ndarray, a: np.ndarray, r: np.ndarray, length: np.ndarray) -> bool:
@@ -222,23 +245,90 @@ def _same_bytes(b: np.ndarray, a: np.ndarray, r: np.ndarray, length: np.ndarray)
     return bool((b[np.repeat(a, length) + idx] == b[np.repeat(r, length) + idx]).all())
 
 
-def _digits(view: np.ndarray, start: np.ndarray, stop: np.ndarray) -> np.ndarray | None:
-    """The unsigned integers written in ``b[start:stop]`` (1 to 18 digits each)."""
+def _uints(b: np.ndarray, start: np.ndarray, stop: np.ndarray) -> np.ndarray | None:
+    """The unsigned integers written in ``b[start:stop]`` (1 to 18 digits each), or
+    ``None`` if a span is empty, longer or holds anything but digits.
+
+    Each span is read as the 8-byte words that end where it ends (bytes before the
+    span taken as leading zeros) and checked and converted eight digits at a time with
+    integer arithmetic on the words (exact: the values are below ``10**16``)."""
     length = stop - start
     if length.size == 0:
         return np.zeros(0, dtype=np.int64)
-    if (length < 1).any() or (length > 18).any():
+    shortest, longest = int(length.min()), int(length.max())
+    if shortest < 1 or longest > 18:
         return None
+    if longest > 16 or int(stop.min()) < (16 if longest > 8 else 8):
+        return _digits(b, start, stop)  # rare: very long, or a word before the text
+    words = np.ndarray((b.size - 7,), np.uint64, b, 0, (1,))  # the word at every byte
+    value = _eight(words[stop - 8], np.minimum(length, 8))
+    if value is None or longest <= 8:
+        return value
+    high = _eight(words[stop - 16], np.maximum(length - 8, 0))
+    return None if high is None else high * 10**8 + value
+
+
+def _eight(word: np.ndarray, length: np.ndarray) -> np.ndarray | None:
+    """The numbers written in the last ``length`` (0 to 8) bytes of each little-endian
+    ``word``, or ``None`` if one of those bytes is not a digit."""
+    keep = _KEEP[length]
+    word = (word & keep) | (_ZEROS & ~keep)  # bytes before the number: '0'
+    # A byte is a digit when adding 0x46 leaves bit 7 clear and subtracting 0x30 does
+    # not borrow (bytes are ASCII, so neither spills into the next byte unnoticed).
+    if (((word + _U(0x4646464646464646)) | (word - _ZEROS)) & _U(0x8080808080808080)).any():
+        return None
+    d = word - _ZEROS  # one digit per byte, the first (most significant) lowest
+    d = (d * _U(10) + (d >> _U(8))) & _U(0x00FF00FF00FF00FF)  # two-digit lanes
+    d = (d * _U(100) + (d >> _U(16))) & _U(0x0000FFFF0000FFFF)  # four-digit lanes
+    d = (d * _U(10000) + (d >> _U(32))) & _U(0xFFFFFFFF)
+    return d.astype(np.int64)
+
+
+def _digits(b: np.ndarray, start: np.ndarray, stop: np.ndarray) -> np.ndarray | None:
+    """:func:`_uints` one column at a time (for spans near the start of the text or
+    longer than 16 digits)."""
+    length = stop - start
     width = int(length.max())
-    win = view[start][:, :width]
+    win = _window(b, start, width)
     value = np.zeros(length.size, dtype=np.int64)
-    for col in range(width):  # Horner's rule, one column at a time
+    for col in range(width):  # Horner's rule
         d = win[:, col].astype(np.int64) - 48
         inside = col < length
         if (inside & ((d < 0) | (d > 9))).any():
             return None
         value = np.where(inside, value * 10 + d, value)
     return value
+
+
+def _int_payoffs(b: np.ndarray, size: int, start: np.ndarray, stop: np.ndarray, n: int) -> np.ndarray | None:
+    """The payoffs of :func:`_numbers` when every span is written as Gambit writes
+    integers, ``' 3, -12 '`` (one space, a comma and a space between numbers), else
+    ``None`` (and :func:`_numbers` reads them). Shape ``(spans, n, 2)``."""
+    spans = start.size
+    left = np.empty((spans, n), dtype=np.int64)  # the space before each number
+    right = np.empty((spans, n), dtype=np.int64)  # the comma or space after it
+    left[:, 0] = start
+    right[:, n - 1] = stop - 1
+    if n > 1:
+        found = np.flatnonzero(b[:size] == _COMMA)
+        if found.size != spans * (n - 1):
+            return None  # commas in labels, or another layout: the general reader
+        commas = found.reshape(spans, n - 1)
+        # Sorted commas in row order, all inside their row's span: exactly n - 1 each.
+        if (commas[:, 0] <= start).any() or (commas[:, -1] >= stop).any():
+            return None
+        left[:, 1:] = commas + 1
+        right[:, :-1] = commas
+    if (b[left] != _SP).any() or (b[stop - 1] != _SP).any():
+        return None
+    first = left.ravel()
+    neg = b[first + 1] == _MINUS
+    value = _uints(b, first + 1 + neg, right.ravel())
+    if value is None:
+        return None
+    out = np.ones((spans * n, 2), dtype=np.int64)
+    out[:, 0] = np.where(neg, -value, value)
+    return out.reshape(spans, n, 2)
 
 
 def _numbers(b: np.ndarray, start: np.ndarray, stop: np.ndarray, n: int) -> np.ndarray | None:

@@ -134,3 +134,104 @@ def test_deferred_game_subs_and_copy():
     again = game.subs({})
     assert tables(again) == tables(_parse_tokens(text, "<t>"))
     assert tables(game) == tables(again)
+
+
+def _int_text(rng, players, nodes_per_level):
+    """A file with only integer payoffs written ``{ a, b }`` (the integer special case),
+    long numbers (9 to 18 digits: the two-word and column-wise readers) included."""
+    n = len(players)
+
+    def number():
+        digits = rng.choice([1, 2, 3, 8, 9, 12, 16, 17, 18])
+        value = rng.randrange(10 ** (digits - 1), 10**digits) if digits > 1 else rng.randrange(10)
+        return str(-value if rng.random() < 0.4 else value)
+
+    lines = [f'EFG 2 R "ints" {{ {" ".join(chr(34) + p + chr(34) for p in players)} }}', '""', ""]
+    count = 0
+
+    def visit(d):
+        nonlocal count
+        if d == 0:
+            count += 1
+            lines.append(f't "" {count} "o{count}" {{ {", ".join(number() for _ in range(n))} }}')
+            return
+        lines.append(f'p "" {d % n + 1} {count + 1} "" {{ "L" "R" }} 0')
+        visit(d - 1)
+        visit(d - 1)
+
+    visit(nodes_per_level)
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("n, seed", [(1, 0), (2, 1), (3, 2), (2, 3)])
+def test_integer_payoffs_equal_the_careful_reader(n, seed, monkeypatch):
+    import gametheory.io.efg_fast as efg_fast
+
+    def general_reader_not_needed(*args):
+        raise AssertionError("the integer layout should not need the general number reader")
+
+    monkeypatch.setattr(efg_fast, "_numbers", general_reader_not_needed)
+    rng = random.Random(seed)
+    text = _int_text(rng, [f"P{i}" for i in range(n)], 5)
+    fast, careful = fast_and_careful(text)
+    assert fast is not None
+    assert tables(fast) == tables(careful)
+
+
+@pytest.mark.parametrize("old, new", [
+    ("{ 5, -7 }", "{ 5 , -7 }"),   # space before the comma
+    ("{ 5, -7 }", "{ 5,-7 }"),     # no space after it
+    ("{ 5, -7 }", "{ 5, 12345678901234567890 }"),  # too long for the fast readers
+    ("{ 5, -7 }", "{ 5, -7.5 }"),  # a decimal among integers
+    ("{ 5, -7 }", "{ 05, -0 }"),   # leading zeros and minus zero
+    ('"o2"', '"o,2"'),             # a comma inside a label
+])
+def test_integer_layout_variants_agree_with_the_careful_reader(old, new):
+    text = '''EFG 2 R "" { "A" "B" }
+""
+p "" 1 1 "" { "L" "R" } 0
+t "" 1 "o1" { 1, 2 }
+t "" 2 "o2" { 5, -7 }
+'''.replace(old, new)
+    fast, careful = fast_and_careful(text)
+    if fast is not None:  # the general number reader or the careful one: same game
+        assert tables(fast) == tables(careful)
+    assert tables(parse_efg(text)) == tables(careful)
+
+
+@pytest.mark.parametrize("bad, line", [
+    ('t "" 1 "x" { 1, 2x }', 4),             # a letter in an integer
+    ('t "" 1 "x" { 1, - 2 }', 4),            # a sign apart from its digits
+    ('p "" 1 1 "" { "a" "b" } 0', 4),       # player 1's set 1 again with other actions
+    ('p "" 1 1x "" { "L" "R" } 0', 4),      # a letter in the set number
+])
+def test_more_errors_fall_back_with_line_numbers(bad, line):
+    text = 'EFG 2 R "" { "A" "B" }\n""\np "" 1 1 "" { "L" "R" } 0\n' + bad + '\nt "" 9 "y" { 0, 0 }\n'
+    head = _HEADER.match(text)
+    assert read_fast(text[head.end():], ["A", "B"], "") is None
+    with pytest.raises(ParseError) as err:
+        parse_efg(text)
+    assert err.value.line == line
+
+
+def test_uints_reads_every_length_and_rejects_non_digits():
+    import numpy as np
+
+    from gametheory.io.efg_fast import _PAD, _uints
+
+    rng = random.Random(7)
+    for _ in range(40):
+        tokens = [str(rng.randrange(10 ** rng.randint(0, 18))) for _ in range(30)]
+        text = "x" * rng.randint(0, 20) + " " + " ".join(tokens) + " "
+        b = np.frombuffer(text.encode() + _PAD, dtype=np.uint8)
+        start, stop, at = [], [], text.index(" ") + 1
+        for tok in tokens:
+            start.append(at)
+            stop.append(at + len(tok))
+            at += len(tok) + 1
+        start_a, stop_a = np.array(start), np.array(stop)
+        assert _uints(b, start_a, stop_a).tolist() == [int(t) for t in tokens]
+        k = rng.randrange(30)
+        broken = bytearray(b.tobytes())
+        broken[rng.randrange(start[k], stop[k])] = ord(rng.choice("a/: -"))
+        assert _uints(np.frombuffer(bytes(broken), dtype=np.uint8), start_a, stop_a) is None
