@@ -15,6 +15,17 @@ vectors); mixed equilibria become behaviour strategies (Kuhn's theorem).
 With free parameters, the answer is a :class:`~gametheory.solve.results.PiecewiseAnswer`:
 at each decision node every ordering of the player's candidate payoffs consistent
 with what sympy can decide gives a region, and equalities give boundary pieces.
+A two-player subgame with imperfect information is solved by symbolic support
+enumeration (:func:`~gametheory.solve.symbolic_support.symbolic_nash`) of its normal
+form, whose payoffs include the continuation values of the pieces below; the pieces
+are split by which support pairs are equilibria, so each carries the subgame's whole
+equilibrium set and its multiplicity. This assumes the subgame is nondegenerate
+(genericity, stated in the warnings): where a support condition is tight the subgame
+may be degenerate, so those boundaries are pieces of their own that ``.at(point)``
+solves numerically, as are pieces where a subgame is degenerate for every parameter
+value (a player indifferent between strategies whatever the parameters). A subgame
+with imperfect information and more than two players raises
+:class:`~gametheory.errors.NotApplicableError`.
 
 Examples
 --------
@@ -721,6 +732,10 @@ def _symbolic_pieces(
         if cond is sp.false:
             continue
         eng = base.merged([e for _c, _b, e in combo])
+        if eng.degenerate:
+            # Solved numerically at each point asked: no need to split it further.
+            result.append((cond, boundary, eng))
+            continue
         if kind == "chance":
             eng.chance(i)
             result.append((cond, boundary, eng))
@@ -769,6 +784,7 @@ def _symbolic_region(
         eng = base.merged([e for _c, _b, e in combo])
         candidates = []  # (condition, vector, behaviour, replaced, weight, which choice)
         choices = itertools.product(*[list(eng.dist[b].items()) for b in boundary_nodes])
+        flat = False
         for k, vecs in enumerate(choices):
             replace = {b: vec for b, (vec, _n) in zip(boundary_nodes, vecs)}
             weight = 1
@@ -777,8 +793,18 @@ def _symbolic_region(
             key = tuple(replace[b] for b in boundary_nodes)
             if key not in solved:
                 solved[key] = _region_equilibria(game, r, replace, symbolic_nash)
-            for c, vec, behaviour, notes in solved[key]:
+            found = solved[key]
+            if found is None:
+                flat = True
+                break
+            for c, vec, behaviour, notes in found:
                 candidates.append((c, vec, behaviour, tuple(replace.items()), weight, k, notes))
+        if flat:
+            # Degenerate throughout this piece (say, a continuation value makes a player
+            # indifferent whatever the parameters): the whole piece is solved at points.
+            eng.degenerate = True
+            result.append((cond, any(b for _c, b, _e in combo), eng))
+            continue
         # Split the piece by which candidates are equilibria: disjoint pieces.
         parts: list[tuple[sp.Basic, list[int]]] = [(cond, [])]
         for j, cand in enumerate(candidates):
@@ -837,9 +863,11 @@ def _symbolic_region(
 
 def _region_equilibria(
     game: ExtensiveFormGame, r: int, replace: Mapping[int, Vector], symbolic_nash: Callable[[Any], PiecewiseAnswer]
-) -> list[tuple[sp.Basic, Vector, dict[str, Any], list[str]]]:
+) -> list[tuple[sp.Basic, Vector, dict[str, Any], list[str]]] | None:
     """The support pieces of the truncated subgame at ``r``: (condition, payoff vector,
-    behaviour, notes), one per support pair that is an equilibrium somewhere."""
+    behaviour, notes), one per support pair that is an equilibrium somewhere; None when
+    the subgame is degenerate for generic parameter values (outside what support
+    enumeration can do)."""
     sub = _truncated(game, r, replace)
     nf = sub.to_normal_form()
     if nf.n_players != 2:
@@ -849,12 +877,7 @@ def _region_equilibria(
             f"(symbolic support enumeration). Give the parameters values with tree.subs({{...}})"
         )
     if _degenerate_throughout(nf):
-        raise NotApplicableError(
-            f"the subgame at node {path_text(game.paths[r])} has a degenerate normal form for "
-            f"generic parameter values (a player is indifferent between strategies whatever "
-            f"the parameters): symbolic support enumeration assumes a nondegenerate game. "
-            f"Give the parameters values with tree.subs({{...}}) to solve it numerically"
-        )
+        return None
     out = []
     for piece in symbolic_nash(nf).pieces:
         if piece.value is None:  # no support pair holds: left to the degenerate pieces
@@ -913,7 +936,7 @@ def _symbolic_spe(game: ExtensiveFormGame) -> PiecewiseAnswer:
     )
     for cond, boundary, eng in _symbolic_pieces(game, 0, params, (outs, probs), roots):
         if eng.degenerate:
-            label = "a subgame is degenerate here (equilibria may be missed or form a continuum): solved at the point"
+            label = "a subgame is degenerate here (its equilibria may form a continuum): solved at the point"
             pieces.append(Piece(cond, eng, label, True))
             continue
         sol = _solution(game, eng, eng.notes, regions, point=None)
@@ -978,6 +1001,29 @@ def spe(tree: ExtensiveFormGame) -> SPESolution | PiecewiseAnswer:
     PiecewiseAnswer
         With free parameters: pieces (condition, :class:`SPESolution`) partitioning the
         parameter space; ties are boundary pieces; ``.at(point)`` gives the SPE there.
+        Two-player subgames with imperfect information are solved by symbolic support
+        enumeration, assuming genericity (see the answer's ``warnings``).
+
+    Raises
+    ------
+    NotApplicableError
+        With free parameters, for a subgame with imperfect information and more than
+        two players.
+
+    Examples
+    --------
+    An outside option worth ``x`` before matching pennies (value 0 to the first mover):
+
+    >>> import gametheory as gt
+    >>> x = gt.parameter("x_spe_doc")
+    >>> mp = gt.Decision("P1", "h1", {a: gt.Decision("P2", "h2", {
+    ...     b: gt.Terminal([1, -1] if a == b else [-1, 1]) for b in "HT"}) for a in "HT"})
+    >>> ans = gt.spe(gt.ExtensiveFormGame(gt.Decision("P1", "start", {
+    ...     "Out": gt.Terminal([x, 0]), "In": mp}), ["P1", "P2"]))
+    >>> [(p.label, p.condition) for p in ans.pieces]
+    [('1 SPE: In', x_spe_doc < 0), ('2 SPE: Out; In', Eq(x_spe_doc, 0)), ('1 SPE: Out', 0 < x_spe_doc)]
+    >>> ans.at({x: -1}).equilibria[0].behavior["P2"]["h2"]
+    {'H': 1/2, 'T': 1/2}
     """
     if not isinstance(tree, ExtensiveFormGame):
         raise NotApplicableError(f"spe applies to ExtensiveFormGame, not {type(tree).__name__}")

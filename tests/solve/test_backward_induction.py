@@ -511,10 +511,34 @@ def test_symbolic_imperfect_information_agrees_with_numeric(game, value):
     _assert_agrees(gt.spe(game), game, {x: value})
 
 
-def test_symbolic_subgame_degenerate_throughout_not_applicable():
-    # B is indifferent between l and r after U whatever x: degenerate for every x.
+def test_symbolic_subgame_degenerate_throughout_solved_at_points():
+    # P2 is indifferent between l and r after U whatever x: degenerate for every x, so
+    # support enumeration does not apply; the piece says so and is solved at each point.
     x = gt.parameter("flat_bi")
     sub = _simultaneous([[(0, 0), (-1, 0)], [(x - 1, 0), (0, -1)]])
     g = ExtensiveFormGame(Decision("P1", "start", {"Out": Terminal([1, 0]), "In": sub}), ["P1", "P2"])
-    with pytest.raises(gt.errors.NotApplicableError, match="degenerate"):
-        gt.spe(g)
+    ans = gt.spe(g)
+    (piece,) = ans.pieces
+    assert piece.condition == sp.true and "degenerate" in piece.label
+    for v in (-1, R(1, 3), 2):
+        at = _assert_agrees(ans, g, {x: v})
+        assert any("degenerate at this point" in w for w in at.warnings)
+
+
+def test_symbolic_nested_simultaneous_subgames():
+    # (O, o) of an outer 2x2 leads to an inner 2x2 whose value to P1 is 0 for x < 0
+    # (D dominant, (D, l)) and x/(x + 1) for x > 0 (mixed). For x < 0 the outer game is
+    # degenerate (P1 indifferent against o), so that piece is solved at points.
+    x = gt.parameter("nested_bi")
+    inner = Decision("P1", "g1", {
+        "u": Decision("P2", "g2", {"a": Terminal([x, 0]), "b": Terminal([0, 1])}),
+        "d": Decision("P2", "g2", {"a": Terminal([0, 1]), "b": Terminal([1, 0])})})
+    outer = Decision("P1", "h1", {
+        "O": Decision("P2", "h2", {"o": inner, "f": Terminal([0, 0])}),
+        "F": Decision("P2", "h2", {"o": Terminal([0, 0]), "f": Terminal([R(1, 3), 2])})})
+    g = ExtensiveFormGame(outer, ["P1", "P2"])
+    ans = gt.spe(g)
+    assert any("degenerate" in p.label for p in ans.pieces)
+    assert any("degenerate" not in p.label for p in ans.pieces)
+    for v in (-1, 0, R(1, 4), R(1, 2), 1, 2, 5):
+        _assert_agrees(ans, g, {x: v})
