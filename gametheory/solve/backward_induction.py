@@ -775,7 +775,7 @@ def _symbolic_region(
     how = "all extreme Nash equilibria of its normal form"
     below = [_symbolic_pieces(game, b, params, tables, roots) for b in boundary_nodes]
     base = _Engine(game, outs, probs, _canon)
-    solved: dict[tuple[Vector, ...], list[tuple[sp.Basic, Vector, dict[str, Any], list[str]]]] = {}
+    solved: dict[tuple[Vector, ...], list[tuple[sp.Basic, Vector, dict[str, Any], list[str]]] | None] = {}
     result = []
     for combo in itertools.product(*below):
         cond = _decide(sp.And(*[c for c, _b, _e in combo]), params)
