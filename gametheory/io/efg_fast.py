@@ -68,7 +68,11 @@ def _scan(b: np.ndarray, size: int, n: int) -> dict[str, Any] | None:
     e = np.concatenate((nl, [size]))
     m0 = np.concatenate(([0], k + 1))
     nq = np.concatenate((k, [marks.size])) - m0
-    if (e == s).any():  # blank lines
+    # Blank lines: at the ends (after the header, after the last node) by slicing,
+    # elsewhere by a filtering pass.
+    lo, hi = int(e[0] == s[0]), s.size - int(e[-1] == s[-1])
+    s, e, m0, nq = s[lo:hi], e[lo:hi], m0[lo:hi], nq[lo:hi]
+    if (e == s).any():
         keep = e > s
         s, e, m0, nq = s[keep], e[keep], m0[keep], nq[keep]
     if s.size == 0 or ((nq < 2) | (nq & 1).astype(bool)).any():

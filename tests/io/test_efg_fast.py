@@ -235,3 +235,10 @@ def test_uints_reads_every_length_and_rejects_non_digits():
         broken = bytearray(b.tobytes())
         broken[rng.randrange(start[k], stop[k])] = ord(rng.choice("a/: -"))
         assert _uints(np.frombuffer(bytes(broken), dtype=np.uint8), start_a, stop_a) is None
+
+
+def test_blank_lines_at_the_ends_and_inside():
+    text = 'EFG 2 R "" { "A" "B" }\n""\n\n\np "" 1 1 "" { "L" "R" } 0\n\nt "" 1 "x" { 1, 2 }\nt "" 2 "y" { 3, 4 }\n\n\n'
+    fast, careful = fast_and_careful(text)
+    assert fast is not None
+    assert tables(fast) == tables(careful)
