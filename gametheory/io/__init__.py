@@ -28,6 +28,10 @@ def read_game(path: str | Path) -> Any:
             str(path),
         )
     try:
+        if kind == "efg":
+            from .efg import read_efg_file
+
+            return read_efg_file(str(path), source=str(path))
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ParseError(f"cannot read the file: {exc.strerror}", str(path)) from None
@@ -37,10 +41,6 @@ def read_game(path: str | Path) -> Any:
         from .nfg import parse_nfg
 
         return parse_nfg(text, source=str(path))
-    if kind == "efg":
-        from .efg import parse_efg
-
-        return parse_efg(text, source=str(path))
     from .definition import parse_definition
 
     return parse_definition(text, fmt=path.suffix.lower()[1:], source=str(path))

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import gc
+import os
 import re
 from fractions import Fraction
 from typing import Any
@@ -40,9 +41,9 @@ from typing import Any
 import sympy as sp
 
 from ..errors import ParseError
-from .efg_fast import read_fast
+from .efg_fast import PAD, read_buffer, read_fast
 
-__all__ = ["parse_efg", "format_efg"]
+__all__ = ["parse_efg", "format_efg", "read_efg_file"]
 
 # Commas match nothing, so the scan skips them like white space (Gambit allows both).
 _TOKEN = re.compile(r'("(?:[^"\\]|\\.)*")|([{}])|([^\s{}",]+)|([^\s,])', re.S)
@@ -157,6 +158,26 @@ def parse_efg(text: str, source: str = "<efg>") -> Any:
     finally:
         if enabled:
             gc.enable()
+
+
+def read_efg_file(path: str, source: str) -> Any:
+    """Read a ``.efg`` file: big ASCII files in Gambit's layout straight from a buffer
+    that the file is read into (no copy of the text), anything else by :func:`parse_efg`.
+    Raises :class:`OSError` and :class:`UnicodeDecodeError` as reading the text would."""
+    with open(path, "rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        buf = bytearray(size + PAD + 1)
+        got = f.readinto(buf)
+    if got == size and buf.isascii():
+        head = _HEADER.match(buf[: min(size, 1 << 16)].decode("ascii"))
+        if head is not None:
+            players = _QUOTED.findall(head.group(3))
+            if players:
+                game = read_buffer(buf, head.end(), size - head.end(), players, head.group(2))
+                if game is not None:
+                    return game
+    with open(path, encoding="utf-8") as f:
+        return parse_efg(f.read(), source)
 
 
 _HEADER = re.compile(

@@ -31,7 +31,8 @@ __all__: list[str] = []
 _SP, _LB, _RB, _COMMA, _MINUS, _SLASH, _DOT = (ord(c) for c in " {},-/.")
 _P, _T = ord("p"), ord("t")
 _WIDTH = 20  # widest integer field (with its spaces) read from a window
-_PAD = b" " * (2 * _WIDTH)
+PAD = 2 * _WIDTH  # bytes after the text that windows may read
+_PAD = b" " * PAD
 _OPEN = np.frombuffer(b" { ", dtype=np.uint8)
 _CLOSE = np.frombuffer(b" } ", dtype=np.uint8)
 _U = np.uint64
@@ -41,18 +42,30 @@ _KEEP = np.array([0] + [(1 << 64) - (1 << 8 * (8 - k)) for k in range(1, 9)], dt
 
 def read_fast(body: str, players: list[str], title: str) -> Any:
     """The game in ``body`` (the text after the header), or ``None`` to fall back."""
-    if len(body) < 8 or not body.isascii():
+    if not body.isascii():
         return None  # non-ASCII labels: byte and character offsets differ; careful path
-    if "\\" in body or "\r" in body or "\t" in body:
-        return None
     data = body.encode()
-    b = np.frombuffer(data + _PAD, dtype=np.uint8)
-    tables = _scan(b, len(data), len(players))
+    return read_buffer(data + _PAD, 0, len(data), players, title)
+
+
+def read_buffer(buf: bytes | bytearray, start: int, size: int, players: list[str], title: str) -> Any:
+    """The game in ``buf[start:start + size]`` (the bytes after the header, ASCII), or
+    ``None`` to fall back. ``buf`` must be ASCII and hold at least ``PAD`` more bytes
+    after the text (any bytes): :func:`gametheory.read_game` reads the file straight into such a
+    buffer, so that the text is never copied."""
+    if size < 8 or len(buf) < start + size + PAD:
+        return None
+    end = start + size
+    for c in b"\\\r\t":  # escapes and other spacing: the careful reader
+        if buf.find(c, start, end) >= 0:
+            return None
+    b = np.frombuffer(buf, dtype=np.uint8)[start:]
+    tables = _scan(b, size, len(players))
     if tables is None:
         return None
     from ..games.extensive_form import ExtensiveFormGame
 
-    loader = _Loader(data, players, tables)
+    loader = _Loader(buf, start, size, players, tables)
     return ExtensiveFormGame._deferred(players, title, int(tables["kind"].size), loader)
 
 
@@ -404,19 +417,19 @@ def _segment_sums(values: np.ndarray, seg: np.ndarray, n_seg: int) -> np.ndarray
 class _Loader:
     """Builds the Python tables of :meth:`ExtensiveFormGame.from_tables` from the arrays."""
 
-    def __init__(self, data: bytes, players: list[str], tables: dict[str, Any]) -> None:
-        self.data = data
+    def __init__(self, buf: bytes | bytearray, start: int, size: int, players: list[str], tables: dict[str, Any]) -> None:
+        self.buf, self.start, self.size = buf, start, size
         self.players = players
         self.t = tables
 
     def __call__(self) -> tuple[Any, ...]:
         import sympy as sp
 
-        t, data, n = self.t, self.data, len(self.players)
+        t, n = self.t, len(self.players)
         kinds_code = t["kind"]
         size = kinds_code.size
         kind = np.where(t["is_t"], "terminal", "decision").tolist()
-        text = data.decode()
+        text = bytes(self.buf[self.start:self.start + self.size]).decode("ascii")
         labels = [text[a:z] for a, z in t["label"].tolist()]
         # Parents from the preorder: each node fills the top open slot.
         parent = [0] * size
