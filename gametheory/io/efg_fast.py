@@ -33,10 +33,14 @@ _P, _T = ord("p"), ord("t")
 _WIDTH = 20  # widest integer field (with its spaces) read from a window
 PAD = 2 * _WIDTH  # bytes after the text that windows may read
 _PAD = b" " * PAD
-_OPEN = np.frombuffer(b" { ", dtype=np.uint8)
-_CLOSE = np.frombuffer(b" } ", dtype=np.uint8)
 _U = np.uint64
 _ZEROS = _U(0x3030303030303030)  # eight '0' bytes
+_ALL = _U(0xFFFFFFFFFFFFFFFF)
+_LANES = (
+    (_U(10), _U(8), _U(0x00FF00FF00FF00FF)),
+    (_U(100), _U(16), _U(0x0000FFFF0000FFFF)),
+    (_U(10000), _U(32), _U(0xFFFFFFFF)),
+)
 _KEEP = np.array([0] + [(1 << 64) - (1 << 8 * (8 - k)) for k in range(1, 9)], dtype=np.uint64)
 
 
@@ -128,9 +132,9 @@ def _scan(b: np.ndarray, size: int, n: int) -> dict[str, Any] | None:
         pl_got: np.ndarray | None
         if n <= 9:
             # ' 1 7 ': one digit for the player (other spellings go to the careful reader)
-            w = _window(b, lc + 1, 3)
-            pl_got = w[:, 1].astype(np.int64) - 48
-            if (w[:, 0] != _SP).any() or (w[:, 2] != _SP).any() or (b[il - 1] != _SP).any():
+            w = _words32(b)[lc + 1]  # bytes ' ', digit, ' ' and one more
+            pl_got = ((w >> np.uint32(8)) & np.uint32(0xFF)).astype(np.int64) - 48
+            if ((w & np.uint32(0xFF00FF)) != np.uint32(0x200020)).any() or (b[il - 1] != _SP).any():
                 return None
             num_got = _uints(b, lc + 4, il - 1)
         else:
@@ -152,12 +156,12 @@ def _scan(b: np.ndarray, size: int, n: int) -> dict[str, Any] | None:
         # ' { ' after the infoset label, ' ' between actions, ' } ' after them
         ilc = marks[pm + 3]
         first_act = marks[pm + 4]
-        if (first_act - ilc != 4).any() or (_window(b, ilc + 1, 3) != _OPEN).any():
+        if (first_act - ilc != 4).any() or not _are(b, ilc + 1, b" { "):
             return None
         if not _single_gaps(b, marks, pm + 6, pa):
             return None
         last = marks[pm + 2 * pa + 3]
-        if (_window(b, last + 1, 3) != _CLOSE).any():
+        if not _are(b, last + 1, b" } "):
             return None
         p_pay = pay[p_idx]
         p_stop = np.where(p_pay, marks[np.minimum(pm + 2 * pa + 4, last_q)] - 1, e[p_idx])
@@ -196,7 +200,7 @@ def _scan(b: np.ndarray, size: int, n: int) -> dict[str, Any] | None:
     d_idx = np.flatnonzero(pay)
     dn = marks[m0[d_idx] + nq[d_idx] - 1]  # the closing quote of the outcome's name
     de = e[d_idx]
-    if (_window(b, dn + 1, 2) != _OPEN[:2]).any() or (b[de - 2] != _SP).any():
+    if not _are(b, dn + 1, b" {") or (b[de - 2] != _SP).any():
         return None
     values = _int_payoffs(b, size, dn + 3, de - 1, n)
     if values is None:
@@ -227,6 +231,18 @@ def _scan(b: np.ndarray, size: int, n: int) -> dict[str, Any] | None:
         "ilabel": ilabel, "acts": act_span, "rep": rep, "p_idx": p_idx,
         "pay_row": pay_row, "values": values, "is_t": is_t,
     }
+
+
+def _words32(b: np.ndarray) -> np.ndarray:
+    """The little-endian 4-byte word at every byte of ``b`` (a view: no copy)."""
+    return np.ndarray((b.size - 3,), np.uint32, b, 0, (1,))
+
+
+def _are(b: np.ndarray, start: np.ndarray, text: bytes) -> bool:
+    """Whether ``text`` (1 to 4 bytes) is written at every ``start``."""
+    want = int.from_bytes(text, "little")
+    mask = np.uint32((1 << 8 * len(text)) - 1)
+    return not ((_words32(b)[start] & mask) != np.uint32(want)).any()
 
 
 def _window(b: np.ndarray, start: np.ndarray, width: int) -> np.ndarray:
@@ -275,6 +291,9 @@ def _uints(b: np.ndarray, start: np.ndarray, stop: np.ndarray) -> np.ndarray | N
     shortest, longest = int(length.min()), int(length.max())
     if shortest < 1 or longest > 18:
         return None
+    if longest == 1:  # one digit each (player numbers, outcome 0): no words needed
+        digit = b[start] - np.uint8(48)  # bytes below '0' wrap round above 9
+        return None if (digit > 9).any() else digit.astype(np.int64)
     if longest > 16 or int(stop.min()) < (16 if longest > 8 else 8):
         return _digits(b, start, stop)  # rare: very long, or a word before the text
     words = np.ndarray((b.size - 7,), np.uint64, b, 0, (1,))  # the word at every byte
@@ -287,17 +306,27 @@ def _uints(b: np.ndarray, start: np.ndarray, stop: np.ndarray) -> np.ndarray | N
 
 def _eight(word: np.ndarray, length: np.ndarray) -> np.ndarray | None:
     """The numbers written in the last ``length`` (0 to 8) bytes of each little-endian
-    ``word``, or ``None`` if one of those bytes is not a digit."""
+    ``word``, or ``None`` if one of those bytes is not a digit. (Works in place on
+    ``word``, which the caller does not keep.)"""
     keep = _KEEP[length]
-    word = (word & keep) | (_ZEROS & ~keep)  # bytes before the number: '0'
+    word &= keep
+    keep ^= _ALL
+    keep &= _ZEROS
+    word |= keep  # bytes before the number: '0'
     # A byte is a digit when adding 0x46 leaves bit 7 clear and subtracting 0x30 does
     # not borrow (bytes are ASCII, so neither spills into the next byte unnoticed).
-    if (((word + _U(0x4646464646464646)) | (word - _ZEROS)) & _U(0x8080808080808080)).any():
+    word -= _ZEROS  # one digit per byte (if digits), the first (most significant) lowest
+    t = word + _U(0x7676767676767676)  # = (digit + 0x30) + 0x46
+    t |= word
+    t &= _U(0x8080808080808080)
+    if t.any():
         return None
-    d = word - _ZEROS  # one digit per byte, the first (most significant) lowest
-    d = (d * _U(10) + (d >> _U(8))) & _U(0x00FF00FF00FF00FF)  # two-digit lanes
-    d = (d * _U(100) + (d >> _U(16))) & _U(0x0000FFFF0000FFFF)  # four-digit lanes
-    d = (d * _U(10000) + (d >> _U(32))) & _U(0xFFFFFFFF)
+    d = word
+    for mul, shift, mask in _LANES:  # two-, four-, then eight-digit lanes
+        t = d >> shift
+        d *= mul
+        d += t
+        d &= mask
     return d.astype(np.int64)
 
 
