@@ -172,6 +172,39 @@ def _scan(b: np.ndarray, size: int, n: int) -> dict[str, Any] | None:
             return None
         outcome[p_idx] = got
         act_span = np.stack((first_act, last + 1), axis=1)
+        ilabel = np.stack((marks[pm + 2] + 1, ilc), axis=1)
+    else:
+        act_span = np.zeros((0, 2), dtype=np.int64)
+        ilabel = np.zeros((0, 2), dtype=np.int64)
+
+    # Outcomes: the payoff list ' { x, y }' after the name; a bare number refers back.
+    d_idx = np.flatnonzero(pay)
+    dn = marks[m0[d_idx] + nq[d_idx] - 1]  # the closing quote of the outcome's name
+    de = e[d_idx]
+    if not _are(b, dn + 1, b" {") or (b[de - 2] != _SP).any():
+        return None
+    values = _int_payoffs(b, size, dn + 3, de - 1, n)
+    if values is None:
+        values = _numbers(b, dn + 3, de - 1, n)
+    if values is None:
+        return None
+    label = np.stack((marks[m0] + 1, lab_close), axis=1)
+    return _finish(b, n, kind, is_t, n_acts, pl, number, label, p_idx, ilabel, act_span, outcome, pay, values)
+
+
+def _finish(
+    b: np.ndarray, n: int, kind: np.ndarray, is_t: np.ndarray, arity: np.ndarray, pl: np.ndarray,
+    number: np.ndarray, label: np.ndarray, p_idx: np.ndarray, ilabel: np.ndarray,
+    act_span: np.ndarray, outcome: np.ndarray, pay: np.ndarray, values: np.ndarray,
+) -> dict[str, Any] | None:
+    """The checks that span lines, on the fields read from every line: information sets
+    repeated with the same actions, outcomes defined before they are used again, and
+    the tree's shape. ``None`` at the first thing not handled."""
+    size = kind.size
+    if p_idx.size:
+        pl_got, num_got = pl[p_idx], number[p_idx]
+        if int(num_got.max()) >= 1 << 40:
+            return None
         # One information set per (player, number): its later members repeat its actions.
         key = num_got * (n + 1) + pl_got
         top = int(key.max())
@@ -188,33 +221,19 @@ def _scan(b: np.ndarray, size: int, n: int) -> dict[str, Any] | None:
                 return None
             if not _same_bytes(b, a[:, 0], r[:, 0], a[:, 1] - a[:, 0]):
                 return None
-        ilabel = np.stack((marks[pm + 2] + 1, ilc), axis=1)
     else:
-        act_span = np.zeros((0, 2), dtype=np.int64)
         rep = np.zeros(0, dtype=np.int64)
-        ilabel = np.zeros((0, 2), dtype=np.int64)
-
-    # Outcomes: the payoff list ' { x, y }' after the name; a bare number refers back.
     if ((outcome == 0) & pay).any():
         return None
     d_idx = np.flatnonzero(pay)
-    dn = marks[m0[d_idx] + nq[d_idx] - 1]  # the closing quote of the outcome's name
-    de = e[d_idx]
-    if not _are(b, dn + 1, b" {") or (b[de - 2] != _SP).any():
-        return None
-    values = _int_payoffs(b, size, dn + 3, de - 1, n)
-    if values is None:
-        values = _numbers(b, dn + 3, de - 1, n)
-    if values is None:
-        return None
-    pay_row = np.full(s.size, -1, dtype=np.int64)
+    pay_row = np.full(size, -1, dtype=np.int64)
     pay_row[d_idx] = np.arange(d_idx.size)
     used = np.flatnonzero((outcome != 0) & ~pay)
     if used.size:
         top = int(max(outcome.max(), 1))
-        if top > 8 * s.size + 64:
+        if top > 8 * size + 64:
             return None
-        first_def = np.full(top + 1, s.size, dtype=np.int64)
+        first_def = np.full(top + 1, size, dtype=np.int64)
         first_def[outcome[d_idx][::-1]] = d_idx[::-1]
         where = first_def[outcome[used]]
         if (where > used).any():
@@ -222,12 +241,11 @@ def _scan(b: np.ndarray, size: int, n: int) -> dict[str, Any] | None:
         pay_row[used] = pay_row[where]
 
     # The tree: node i fills an open child slot; slots must not run out before the end.
-    height = 1 + np.cumsum(n_acts - 1)
+    height = 1 + np.cumsum(arity - 1)
     if height[-1] != 0 or (height[:-1] < 1).any():
         return None
     return {
-        "kind": kind, "starts": s, "arity": n_acts, "pl": pl, "number": number,
-        "label": np.stack((marks[m0] + 1, lab_close), axis=1),
+        "kind": kind, "arity": arity, "pl": pl, "number": number, "label": label,
         "ilabel": ilabel, "acts": act_span, "rep": rep, "p_idx": p_idx,
         "pay_row": pay_row, "values": values, "is_t": is_t,
     }
