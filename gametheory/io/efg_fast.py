@@ -28,6 +28,13 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 __all__: list[str] = []
 
+try:  # the C line scanner, built where a compiler was found (see setup.py)
+    from . import _efgscan  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - depends on the build
+    _efgscan = None
+
+_COLS = 12  # fields per line written by _efgscan.scan (see _efgscan.c)
+
 _SP, _LB, _RB, _COMMA, _MINUS, _SLASH, _DOT = (ord(c) for c in " {},-/.")
 _P, _T = ord("p"), ord("t")
 _WIDTH = 20  # widest integer field (with its spaces) read from a window
@@ -64,13 +71,37 @@ def read_buffer(buf: bytes | bytearray, start: int, size: int, players: list[str
         if buf.find(c, start, end) >= 0:
             return None
     b = np.frombuffer(buf, dtype=np.uint8)[start:]
-    tables = _scan(b, size, len(players))
+    if _efgscan is not None:
+        tables = _scan_compiled(buf, b, start, size, len(players))
+    else:
+        tables = _scan(b, size, len(players))
     if tables is None:
         return None
     from ..games.extensive_form import ExtensiveFormGame
 
     loader = _Loader(buf, start, size, players, tables)
     return ExtensiveFormGame._deferred(players, title, int(tables["kind"].size), loader)
+
+
+def _scan_compiled(buf: bytes | bytearray, b: np.ndarray, start: int, size: int, n: int) -> dict[str, Any] | None:
+    """:func:`_scan` by the C line scanner (``_efgscan.c``): the fields of every line
+    in one pass, then the same checks across lines (:func:`_finish`)."""
+    assert _efgscan is not None
+    lines = _efgscan.count_lines(buf, start, size)
+    cols = np.empty((_COLS, lines), dtype=np.int64)  # one contiguous array per field
+    values = np.empty((lines, n, 2), dtype=np.int64)
+    got = _efgscan.scan(buf, start, size, n, cols, values)
+    if got is None or got[0] == 0:
+        return None
+    kind_code, arity, pl, number, la, lz, ia, iz, aa, az, outcome, pay_row = cols[:, : got[0]]
+    kind = kind_code.astype(np.uint8)
+    is_t = kind == _T
+    p_idx = np.flatnonzero(~is_t)
+    return _finish(
+        b, n, kind, is_t, arity, pl, number, np.stack((la, lz), axis=1), p_idx,
+        np.stack((ia[p_idx], iz[p_idx]), axis=1), np.stack((aa[p_idx], az[p_idx]), axis=1),
+        outcome, pay_row >= 0, values[: got[1]],
+    )
 
 
 def _scan(b: np.ndarray, size: int, n: int) -> dict[str, Any] | None:
@@ -207,12 +238,7 @@ def _finish(
             return None
         # One information set per (player, number): its later members repeat its actions.
         key = num_got * (n + 1) + pl_got
-        top = int(key.max())
-        if top > 8 * key.size + 64:
-            return None
-        first = np.full(top + 1, -1, dtype=np.int64)
-        first[key[::-1]] = np.arange(key.size - 1, -1, -1)
-        rep = first[key]
+        rep = _first_of(key)
         again = np.flatnonzero(rep != np.arange(key.size))
         if again.size:
             a = act_span[again]
@@ -230,12 +256,11 @@ def _finish(
     pay_row[d_idx] = np.arange(d_idx.size)
     used = np.flatnonzero((outcome != 0) & ~pay)
     if used.size:
-        top = int(max(outcome.max(), 1))
-        if top > 8 * size + 64:
-            return None
-        first_def = np.full(top + 1, size, dtype=np.int64)
-        first_def[outcome[d_idx][::-1]] = d_idx[::-1]
-        where = first_def[outcome[used]]
+        # The first line that gives each used outcome's payoffs.
+        first = _first_of(np.concatenate((outcome[d_idx], outcome[used])))[d_idx.size:]
+        if (first >= d_idx.size).any():
+            return None  # an outcome whose payoffs are never given
+        where = d_idx[first]
         if (where > used).any():
             return None  # used before its payoffs are given
         pay_row[used] = pay_row[where]
@@ -249,6 +274,18 @@ def _finish(
         "ilabel": ilabel, "acts": act_span, "rep": rep, "p_idx": p_idx,
         "pay_row": pay_row, "values": values, "is_t": is_t,
     }
+
+
+def _first_of(key: np.ndarray) -> np.ndarray:
+    """For each entry of ``key`` (integers >= 0), the index of the first entry with the
+    same value: a table indexed by value where the values are dense, else by sorting."""
+    top = int(key.max())
+    if top <= 8 * key.size + 64:
+        first = np.empty(top + 1, dtype=np.int64)
+        first[key[::-1]] = np.arange(key.size - 1, -1, -1)
+        return first[key]
+    _, index, inverse = np.unique(key, return_index=True, return_inverse=True)
+    return index[inverse.ravel()]
 
 
 def _words32(b: np.ndarray) -> np.ndarray:

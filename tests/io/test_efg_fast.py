@@ -13,6 +13,27 @@ from gametheory.io.efg import _HEADER, _parse_tokens, format_efg, parse_efg
 from gametheory.io.efg_fast import read_fast
 
 
+@pytest.fixture(autouse=True, params=["compiled", "numpy"])
+def scanner(request, monkeypatch):
+    """Every test runs with the C line scanner (where it was built) and with numpy's."""
+    import gametheory.io.efg_fast as efg_fast
+
+    if request.param == "numpy":
+        monkeypatch.setattr(efg_fast, "_efgscan", None)
+    elif efg_fast._efgscan is None:
+        pytest.skip("the C line scanner was not built (no compiler)")
+    return request.param
+
+
+def test_the_c_scanner_is_built_in_ci():
+    import os
+
+    import gametheory.io.efg_fast as efg_fast
+
+    if os.environ.get("CI") == "true":
+        assert efg_fast._efgscan is not None, "setup.py should have built gametheory.io._efgscan"
+
+
 def tables(g):
     return (
         g.players, g.title, g.kind, g.parent, g.children, g.actions, g.player, g.infoset,
@@ -242,3 +263,76 @@ def test_blank_lines_at_the_ends_and_inside():
     fast, careful = fast_and_careful(text)
     assert fast is not None
     assert tables(fast) == tables(careful)
+
+
+@pytest.mark.parametrize("payoffs", [
+    "{ 1/3, -0.25 }", "{ -12, 0.5 }", "{ 1,2 }", "{ 1 2 }", "{ 1,, 2 }", "{ 007, -0 }",
+    "{ 1/0, 2 }", "{ 1.5.2, 0 }", "{ 1, 2x }", "{ -, 2 }", "{ 1, 2, 3 }", "{ 1 }",
+    "{ 1/2/3, 0 }", "{ 1-2, 0 }", "{ 123456789012345678, 1 }", "{ 1234567890123456789, 1 }",
+    "{ 0.123456789012345678, 1 }", "{1, 2 }", "{ 1, 2}", "{ }",
+])
+def test_payoff_spellings_agree_with_the_careful_reader(payoffs):
+    text = f'''EFG 2 R "" {{ "A" "B" }}
+""
+p "" 1 1 "" {{ "L" "R" }} 0
+t "" 1 "o1" {payoffs}
+t "" 2 "o2" {{ 5, -7 }}
+'''
+    head = _HEADER.match(text)
+    fast = read_fast(text[head.end():], ["A", "B"], "")
+    try:
+        careful = _parse_tokens(text, "<t>")
+    except ParseError:
+        assert fast is None  # an error: left to the careful reader, which names the line
+        return
+    if fast is not None:
+        assert tables(fast) == tables(careful)
+
+
+@pytest.mark.parametrize("line", [
+    'p "{a, b}" 1 1 "x,y}" { "L{" "R," } 0',     # braces and commas inside labels
+    'p "" 1 1 "" { "L" "R" } 0 ',                 # a space at the end of the line
+    'p "" 1 1 "" {  "L" "R" } 0',                 # two spaces before an action
+    'p "" 1 1 "" { "L"  "R" } 0',                 # two spaces between actions
+    'p "" 1 1 "" { "L" "R" }  0',                 # two spaces before the outcome
+    'p "" 1  1 "" { "L" "R" } 0',                 # two spaces between the numbers
+    'p "" 0 1 "" { "L" "R" } 0',                  # player 0
+    'p "" 1 1 "" { } 0',                           # no actions
+    'p "" 1 1 "" { "L" "R" } 0 "" { 1, 1 }',      # outcome 0 with payoffs
+    't ""',                                        # a terminal without its outcome
+    'x "" 1',                                      # not a node
+])
+def test_line_variants_agree_with_the_careful_reader(line):
+    text = 'EFG 2 R "" { "A" "B" }\n""\n' + line + '\nt "" 1 "o" { 1, 2 }\nt "" 2 "p" { 3, 4 }\n'
+    head = _HEADER.match(text)
+    fast = read_fast(text[head.end():], ["A", "B"], "")
+    try:
+        careful = _parse_tokens(text, "<t>")
+    except ParseError:
+        assert fast is None
+        return
+    if fast is not None:
+        assert tables(fast) == tables(careful)
+
+
+def test_more_than_nine_players():
+    players = [f"P{i}" for i in range(12)]
+    rng = random.Random(11)
+    text = _int_text(rng, players, 11)  # depth 11: players 2 to 12 move
+    fast, careful = fast_and_careful(text)
+    assert fast is not None
+    assert tables(fast) == tables(careful)
+    assert len(fast.players) == 12 and max(fast.player) == 11  # two-digit player numbers
+
+
+def test_read_game_reads_big_files_from_a_buffer(tmp_path):
+    import gametheory as gt
+
+    text = _int_text(random.Random(5), ["A", "B"], 9)
+    path = tmp_path / "big.efg"
+    path.write_text(text)
+    game = gt.read_game(path)
+    assert "_loader" in game.__dict__  # the fast path was taken
+    assert tables(game) == tables(_parse_tokens(text, "<t>"))
+    path.write_bytes(text.replace('"ints"', '"\u00e9"').encode())  # non-ASCII: careful path
+    assert gt.read_game(path).title == "\u00e9"
