@@ -28,6 +28,7 @@ Examples
 
 from __future__ import annotations
 
+import gc
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -122,6 +123,14 @@ class InformationSet:
     player: str | None
     actions: tuple[str, ...]
     members: tuple[int, ...]
+
+    @classmethod
+    def _trusted(cls, label: str, player: str | None, actions: tuple[str, ...], members: tuple[int, ...]) -> InformationSet:
+        """The same object as the constructor gives, made without the frozen-attribute
+        checks: for readers building hundreds of thousands of sets they have checked."""
+        new = object.__new__(cls)
+        new.__dict__.update(label=label, player=player, actions=actions, members=members)
+        return new
 
 
 @dataclass(frozen=True)
@@ -377,15 +386,31 @@ class ExtensiveFormGame:
         loader = self.__dict__.get("_loader")
         if loader is None or name not in ExtensiveFormGame._DEFERRED:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        del self.__dict__["_loader"]
-        self._set_tables(*loader())
+        # Building the tables of a big tree allocates millions of small objects that hold
+        # no cycles: pausing the cyclic collector meanwhile makes it about twice as fast.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            tables = loader()
+            del self.__dict__["_loader"]
+            if isinstance(tables, dict):  # with children and information sets, checked
+                self._set_tables(**tables)
+            else:
+                self._set_tables(*tables)
+        finally:
+            if enabled:
+                gc.enable()
         return self.__dict__[name]
 
     def _set_tables(
         self, kind: list[str], parent: list[int], actions: list[tuple[str, ...]], player: list[int],
         infoset: list[str | None], probabilities: list[tuple[sp.Expr, ...]],
         outcomes: list[tuple[sp.Expr, ...] | None], labels: list[str] | None,
+        children: list[tuple[int, ...]] | None = None,
+        infosets: dict[str, InformationSet] | None = None,
     ) -> None:
+        """Install the node tables. A reader that has already checked the information sets
+        and found the children (the ``.efg`` scanner) passes ``children`` and ``infosets``."""
         new = self
         new.kind = kind
         new.parent = parent
@@ -395,13 +420,19 @@ class ExtensiveFormGame:
         new.probabilities = probabilities
         new.outcomes = outcomes
         new.labels = labels if labels is not None else [""] * len(kind)
-        children: list[list[int]] = [[] for _ in kind]
-        for i, p in enumerate(parent):
-            if p >= 0:
-                children[p].append(i)
-        new.children = [tuple(c) for c in children]
+        if children is None:
+            lists: list[list[int]] = [[] for _ in kind]
+            for i, p in enumerate(parent):
+                if p >= 0:
+                    lists[p].append(i)
+            children = [tuple(c) for c in lists]
+        new.children = children
         new._paths = None
-        new._finish()
+        if infosets is None:
+            new._finish()
+        else:
+            new._infosets = infosets
+            new._cache = {}
 
     @property
     def paths(self) -> list[tuple[str, ...]]:

@@ -278,7 +278,71 @@ static PyObject *scan(PyObject *self, PyObject *args)
     return Py_BuildValue("nn", n_lines, n_pay);
 }
 
+/* preorder_parents(arity, parent) -> True, or None if the arities do not describe one
+ * tree. Nodes are listed in preorder with their numbers of children (int64 buffers);
+ * each node fills the top open child slot of a stack. */
+static PyObject *preorder_parents(PyObject *self, PyObject *args)
+{
+    Py_buffer ab, pb;
+    Py_ssize_t n, i, top = 0;
+    int64_t *arity, *parent, *node, *left;
+    int ok = 1;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "y*w*", &ab, &pb))
+        return NULL;
+    n = ab.len / (Py_ssize_t)sizeof(int64_t);
+    if (pb.len < ab.len) {
+        PyBuffer_Release(&ab);
+        PyBuffer_Release(&pb);
+        PyErr_SetString(PyExc_ValueError, "parent buffer too small");
+        return NULL;
+    }
+    arity = (int64_t *)ab.buf;
+    parent = (int64_t *)pb.buf;
+    node = PyMem_Malloc((size_t)(n + 1) * sizeof(int64_t));
+    left = PyMem_Malloc((size_t)(n + 1) * sizeof(int64_t));
+    if (node == NULL || left == NULL) {
+        PyMem_Free(node);
+        PyMem_Free(left);
+        PyBuffer_Release(&ab);
+        PyBuffer_Release(&pb);
+        return PyErr_NoMemory();
+    }
+    for (i = 0; i < n; i++) {
+        if (i == 0) {
+            parent[i] = -1;
+        } else if (top == 0) {
+            ok = 0; /* a second root: the slots ran out early */
+            break;
+        } else {
+            parent[i] = node[top - 1];
+            if (--left[top - 1] == 0)
+                top--;
+        }
+        if (arity[i] < 0) {
+            ok = 0;
+            break;
+        }
+        if (arity[i] > 0) {
+            node[top] = i;
+            left[top] = arity[i];
+            top++;
+        }
+    }
+    if (top != 0)
+        ok = 0; /* children missing at the end */
+    PyMem_Free(node);
+    PyMem_Free(left);
+    PyBuffer_Release(&ab);
+    PyBuffer_Release(&pb);
+    if (!ok)
+        Py_RETURN_NONE;
+    Py_RETURN_TRUE;
+}
+
 static PyMethodDef methods[] = {
+    {"preorder_parents", preorder_parents, METH_VARARGS,
+     "preorder_parents(arity, parent) -> True, or None if not a tree"},
     {"count_lines", count_lines, METH_VARARGS, "count_lines(buf, start, size) -> lines"},
     {"scan", scan, METH_VARARGS,
      "scan(buf, start, size, n_players, rows, values) -> (lines, payoff rows) or None"},

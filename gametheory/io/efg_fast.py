@@ -21,6 +21,7 @@ reported with line and column by the same code as before.
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -33,6 +34,7 @@ try:  # the C line scanner, built where a compiler was found (see setup.py)
 except ImportError:  # pragma: no cover - depends on the build
     _efgscan = None
 
+_KIND_NAMES = np.array(["decision", "terminal"], dtype=object)
 _COLS = 12  # fields per line written by _efgscan.scan (see _efgscan.c)
 
 _SP, _LB, _RB, _COMMA, _MINUS, _SLASH, _DOT = (ord(c) for c in " {},-/.")
@@ -498,6 +500,52 @@ def _segment_sums(values: np.ndarray, seg: np.ndarray, n_seg: int) -> np.ndarray
     return np.add.reduceat(values, first)
 
 
+def _row_ids(columns: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct rows of integer columns: the index of one row of each (sorted), and
+    each row's distinct-row number. Column by column, with integer sorts only (sorting
+    whole rows as ``np.unique(axis=0)`` does is many times slower)."""
+    ids = np.zeros(columns[0].size, dtype=np.int64)
+    for col in columns:
+        _, col_ids = np.unique(col, return_inverse=True)
+        ids = ids * (int(col_ids.max()) + 1) + col_ids.ravel()  # < rows**2: no overflow
+        _, ids = np.unique(ids, return_inverse=True)
+        ids = ids.ravel()
+    first = np.empty(int(ids.max()) + 1, dtype=np.int64)
+    first[ids[::-1]] = np.arange(ids.size - 1, -1, -1)
+    return first, ids
+
+
+def preorder_parents(arity: np.ndarray) -> np.ndarray | None:
+    """Parents of nodes listed in preorder with their numbers of children (``-1`` at the
+    root), or ``None`` if the numbers do not describe one tree: each node fills the top
+    open child slot of a stack (in C where the scanner was built)."""
+    arity = np.ascontiguousarray(arity, dtype=np.int64)
+    parent = np.empty(arity.size, dtype=np.int64)
+    if _efgscan is not None:
+        return parent if _efgscan.preorder_parents(arity, parent) else None
+    stack: list[list[int]] = []
+    out = [0] * arity.size
+    for i, k in enumerate(arity.tolist()):
+        if stack:
+            top = stack[-1]
+            out[i] = top[0]
+            top[1] -= 1
+            if top[1] == 0:
+                stack.pop()
+        elif i:
+            return None  # a second root
+        else:
+            out[i] = -1
+        if k < 0:
+            return None
+        if k:
+            stack.append([i, k])
+    if stack:
+        return None
+    parent[:] = out
+    return parent
+
+
 class _Loader:
     """Builds the Python tables of :meth:`ExtensiveFormGame.from_tables` from the arrays."""
 
@@ -506,85 +554,124 @@ class _Loader:
         self.players = players
         self.t = tables
 
-    def __call__(self) -> tuple[Any, ...]:
+    def parents(self) -> np.ndarray:
+        """Each node's parent (``-1`` at the root); the scan has checked the shape."""
+        if "parent" not in self.t:
+            parent = preorder_parents(self.t["arity"])
+            if parent is None:  # pragma: no cover - excluded by the scan
+                raise AssertionError("the scanned lines do not form a tree")
+            self.t["parent"] = parent
+        return self.t["parent"]
+
+    def node_arrays(self) -> dict[str, Any]:
+        """The tree as arrays in preorder, without building the Python tables: ``parent``,
+        ``arity``, ``player`` (0-based; ``-2`` at terminals), ``payoffs`` received at
+        each node (floats, zero where there are none) and ``perfect_information``
+        (every information set has one member). Used by
+        :meth:`gametheory.solve.tree_arrays.TreeArrays.from_game`."""
+        t, n = self.t, len(self.players)
+        player = np.where(t["is_t"], -2, t["pl"] - 1)
+        values = t["values"]
+        floats = values[:, :, 0] / values[:, :, 1]
+        big = (np.abs(values[:, :, 0]) > 2**53) | (values[:, :, 1] > 2**53)
+        for r, c in zip(*np.nonzero(big)):  # rounded once, as float(Fraction) does
+            floats[r, c] = float(Fraction(int(values[r, c, 0]), int(values[r, c, 1])))
+        payoffs = np.zeros((player.size, n))
+        has = t["pay_row"] >= 0
+        payoffs[has] = floats[t["pay_row"][has]]
+        perfect = bool((t["rep"] == np.arange(t["rep"].size)).all())
+        return {
+            "parent": self.parents(), "arity": t["arity"], "player": player,
+            "payoffs": payoffs, "perfect_information": perfect,
+        }
+
+    def __call__(self) -> dict[str, Any]:
+        """The arguments of ``ExtensiveFormGame._set_tables``, children and information
+        sets included (the scan has checked them): one Python operation per information
+        set and per distinct payoff, list conversions otherwise."""
         import sympy as sp
 
+        from ..games.extensive_form import InformationSet
+
         t, n = self.t, len(self.players)
-        kinds_code = t["kind"]
-        size = kinds_code.size
-        kind = np.where(t["is_t"], "terminal", "decision").tolist()
+        is_t = t["is_t"]
+        size = is_t.size
+        kind = _KIND_NAMES[is_t.astype(np.intp)].tolist()
         text = bytes(self.buf[self.start:self.start + self.size]).decode("ascii")
-        labels = [text[a:z] for a, z in t["label"].tolist()]
-        # Parents from the preorder: each node fills the top open slot.
-        parent = [0] * size
-        stack: list[list[int]] = []
-        arity = t["arity"].tolist()
-        for i in range(size):
-            if stack:
-                top = stack[-1]
-                parent[i] = top[0]
-                top[1] -= 1
-                if top[1] == 0:
-                    stack.pop()
-            else:
-                parent[i] = -1
-            if arity[i]:
-                stack.append([i, arity[i]])
-        # Information sets: actions and label from the first member of each (player, number).
-        actions: list[tuple[str, ...]] = [()] * size
-        player = [-1] * size
-        infoset: list[str | None] = [None] * size
-        p_idx = t["p_idx"].tolist()
-        pls = t["pl"][t["p_idx"]].tolist()
-        nums = t["number"][t["p_idx"]].tolist()
-        rep = t["rep"].tolist()
-        spans = t["acts"].tolist()
-        ilabels = t["ilabel"].tolist()
+        lab = t["label"]
+        if (lab[:, 0] == lab[:, 1]).all():
+            labels = [""] * size
+        else:
+            labels = [text[a:z] for a, z in lab.tolist()]
+        parent_arr = self.parents()
+        # Children: nodes sorted by parent (stably: preorder within a parent).
+        arity = t["arity"]
+        kids = (np.argsort(parent_arr[1:], kind="stable") + 1).tolist()
+        ends = np.cumsum(arity).tolist()
+        children = [tuple(kids[z - k:z]) if k else () for z, k in zip(ends, arity.tolist())]
+
+        # Information sets: one per (player, number), described at its first member.
+        p_idx, rep = t["p_idx"], t["rep"]
+        firsts = np.flatnonzero(rep == np.arange(rep.size))
+        set_of = np.searchsorted(firsts, rep)  # the information set of each personal move
         parsed: dict[str, tuple[str, ...]] = {}
-        raw: dict[tuple[int, int], str] = {}
-        for k, i in enumerate(p_idx):
-            a, z = spans[rep[k]]
+        acts_of: list[tuple[str, ...]] = []
+        for a, z in t["acts"][firsts].tolist():
             acts_text = text[a:z]
             acts = parsed.get(acts_text)
             if acts is None:
                 acts = parsed[acts_text] = tuple(acts_text[1:-1].split('" "'))
-            actions[i] = acts
-            player[i] = pls[k] - 1
-            key = (pls[k], nums[k])
-            if key not in raw:
-                la, lz = ilabels[k]
-                raw[key] = text[la:lz]
-            infoset[i] = key  # type: ignore[call-overload]
+            acts_of.append(acts)
+        first_nodes = p_idx[firsts]
+        pls = t["pl"][first_nodes].tolist()
+        nums = t["number"][first_nodes].tolist()
+        ilab = t["ilabel"][firsts]
+        raw = [""] * firsts.size if (ilab[:, 0] == ilab[:, 1]).all() else [text[a:z] for a, z in ilab.tolist()]
         counts: dict[str, int] = {}
-        for lab in raw.values():
-            counts[lab] = counts.get(lab, 0) + 1
-        names = {
-            key: lab if lab and counts[lab] == 1 else f"{self.players[key[0] - 1]}:{key[1]}"
-            for key, lab in raw.items()
+        for label in raw:
+            counts[label] = counts.get(label, 0) + 1
+        names = [
+            label if label and counts[label] == 1 else f"{self.players[pl - 1]}:{num}"
+            for label, pl, num in zip(raw, pls, nums)
+        ]
+        actions: list[tuple[str, ...]] = [()] * size
+        infoset: list[str | None] = [None] * size
+        for i, k in zip(p_idx.tolist(), set_of.tolist()):
+            actions[i] = acts_of[k]
+            infoset[i] = names[k]
+        player = np.where(is_t, -1, t["pl"] - 1).tolist()
+        if firsts.size == p_idx.size:  # every set a single node (perfect information)
+            members: list[tuple[int, ...]] = [(i,) for i in first_nodes.tolist()]
+        else:
+            order = p_idx[np.argsort(set_of, kind="stable")].tolist()
+            stops = np.cumsum(np.bincount(set_of, minlength=firsts.size)).tolist()
+            members = [tuple(order[a:z]) for a, z in zip([0, *stops[:-1]], stops)]
+        make = InformationSet._trusted
+        infosets = {
+            name: make(name, self.players[pl - 1], acts, nodes)
+            for name, pl, acts, nodes in zip(names, pls, acts_of, members)
         }
-        infoset = [None if h is None else names[h] for h in infoset]  # type: ignore[index]
+
         # Payoffs: each distinct number and each distinct vector made once.
         values = t["values"]
-        rationals: dict[tuple[int, int], sp.Expr] = {}
-        vectors: dict[tuple[int, ...], tuple[sp.Expr, ...]] = {}
-        rows: list[tuple[sp.Expr, ...]] = []
-        for row in values.reshape(values.shape[0], -1).tolist():
-            key_v = tuple(row)
-            vec = vectors.get(key_v)
-            if vec is None:
-                items = []
-                for m in range(n):
-                    pq = (row[2 * m], row[2 * m + 1])
-                    r = rationals.get(pq)
-                    if r is None:
-                        r = rationals[pq] = sp.Rational(*pq)
-                    items.append(r)
-                vec = vectors[key_v] = tuple(items)
-            rows.append(vec)
+        outcomes: list[tuple[sp.Expr, ...] | None]
+        if values.shape[0]:
+            flat = values.reshape(-1, 2)
+            first, which = _row_ids([flat[:, 0], flat[:, 1]])
+            numbers = [sp.Rational(p, q) for p, q in flat[first].tolist()]
+            which = which.reshape(-1, n)
+            first_v, vec_of = _row_ids([which[:, m] for m in range(n)])
+            vectors = [tuple(numbers[j] for j in row) for row in which[first_v].tolist()]
+        else:
+            vectors, vec_of = [], np.zeros(0, dtype=np.int64)
         zero = (sp.Integer(0),) * n
-        outcomes: list[tuple[sp.Expr, ...] | None] = [
-            rows[r] if r >= 0 else (zero if k == "terminal" else None)
-            for r, k in zip(t["pay_row"].tolist(), kind)
-        ]
-        probabilities: list[tuple[sp.Expr, ...]] = [()] * size
-        return kind, parent, actions, player, infoset, probabilities, outcomes, labels
+        table = [*vectors, zero, None]  # the last two: terminals and moves without outcome
+        pay_row = t["pay_row"]
+        node_vec = np.where(pay_row >= 0, vec_of[np.maximum(pay_row, 0)] if vec_of.size else 0,
+                            np.where(is_t, len(vectors), len(vectors) + 1))
+        outcomes = [table[j] for j in node_vec.tolist()]
+        return {
+            "kind": kind, "parent": parent_arr.tolist(), "actions": actions, "player": player,
+            "infoset": infoset, "probabilities": [()] * size, "outcomes": outcomes,
+            "labels": labels, "children": children, "infosets": infosets,
+        }

@@ -119,6 +119,11 @@ class TreeArrays:
     def from_game(cls, game: Any) -> TreeArrays:
         """The node tables of a perfect-information :class:`~gametheory.ExtensiveFormGame`
         with numbers (payoffs as floats)."""
+        loader = game.__dict__.get("_loader")
+        if loader is not None and hasattr(loader, "node_arrays"):
+            # A big file read by gt.read_game whose Python tables are not built yet:
+            # straight from the reader's arrays (no object per node).
+            return cls._from_preorder(game.players, loader.node_arrays())
         if not game.is_perfect_information:
             raise NotApplicableError(
                 "the array fast path handles perfect-information trees; use gt.spe for others"
@@ -153,6 +158,33 @@ class TreeArrays:
             if outcomes[old] is not None:
                 outcome[new] = [float(v) for v in outcomes[old]]
         return cls(game.players, first_child, n_children, player, prob, outcome, tuple(levels), tuple(labels))
+
+
+    @classmethod
+    def _from_preorder(cls, players: tuple[str, ...], nodes: dict[str, Any]) -> TreeArrays:
+        """The tables of a tree given in preorder (``parent``, ``arity``, ``player``,
+        ``payoffs`` and ``perfect_information``, as a file reader keeps them). Sorting
+        the preorder by depth, stably, gives the breadth-first order, with the children
+        of each node contiguous and in order. No action labels (``None``)."""
+        if not nodes["perfect_information"]:
+            raise NotApplicableError(
+                "the array fast path handles perfect-information trees; use gt.spe for others"
+            )
+        parent, arity = nodes["parent"], nodes["arity"]
+        n = parent.size
+        depth = _depths(parent)
+        order = np.argsort(depth, kind="stable")
+        position = np.empty(n, dtype=np.int64)
+        position[order] = np.arange(n)
+        inner = np.flatnonzero(arity > 0)
+        first_child = np.full(n, -1, dtype=np.int64)
+        first_child[position[inner]] = position[inner + 1]  # in preorder, the next node
+        bounds = np.concatenate(([0], np.cumsum(np.bincount(depth))))
+        levels = tuple((int(a), int(b)) for a, b in zip(bounds[:-1], bounds[1:]))
+        return cls(
+            tuple(players), first_child, arity[order], nodes["player"][order], np.ones(n),
+            nodes["payoffs"][order], levels,
+        )
 
 
 @dataclass(frozen=True)
@@ -289,149 +321,13 @@ def _general_level(tree: TreeArrays, value: np.ndarray, choice: np.ndarray, star
 
 # ----------------------------------------------------------------------- .efg to tables
 def read_efg_arrays(text: str, source: str = "<efg>") -> TreeArrays:
-    """Read a Gambit ``.efg`` straight into node tables (payoffs as floats).
-
-    Files with one node per line, personal moves whose information-set description is
-    repeated at every member, and decimal or integer payoffs on terminal nodes (what
-    Gambit writes for a game with payoffs only at the leaves) are read with numpy over
-    the bytes, with no Python work per node. Anything else (chance nodes, outcomes on
-    inner nodes, rationals, escapes) is read by :func:`~gametheory.io.efg.parse_efg`
-    and converted, so the answer is the same either way.
-    """
-    tables = _vectorised_efg(text)
-    if tables is not None:
-        return tables
+    """Read a Gambit ``.efg`` text into node tables (payoffs as floats): files in
+    Gambit's layout go from the reader's arrays to the tables with no Python work per
+    node (see :mod:`gametheory.io.efg_fast`); anything else through the game object.
+    For a file on disk, ``TreeArrays.from_game(gt.read_game(path))`` does the same."""
     from ..io.efg import parse_efg
 
     return TreeArrays.from_game(parse_efg(text, source))
-
-
-def _vectorised_efg(text: str) -> TreeArrays | None:
-    from ..io.efg import _HEADER, _QUOTED
-
-    head = _HEADER.match(text)
-    if head is None or "\\" in text:
-        return None
-    players = tuple(_QUOTED.findall(head.group(3)))
-    n_players = len(players)
-    raw = np.frombuffer(text[head.end():].encode(), dtype=np.uint8)
-    if not n_players or raw.size == 0:
-        return None
-    newline = np.flatnonzero(raw == 10)
-    starts = np.concatenate(([0], newline + 1))
-    ends = np.concatenate((newline, [raw.size]))
-    keep = ends > starts
-    starts, ends = starts[keep], ends[keep]
-    kind = raw[starts]
-    is_t, is_p = kind == ord("t"), kind == ord("p")
-    if not (is_t | is_p).all():
-        return None  # chance nodes, indentation, blank lines with spaces: general reader
-    # Counting by binary search over the positions of quotes and braces: no pass over
-    # the bytes beyond finding them.
-    quote_at = np.flatnonzero(raw == ord('"'))
-    brace_at = np.flatnonzero(raw == ord("{"))
-    q_first = np.searchsorted(quote_at, starts)
-    n_quotes = np.searchsorted(quote_at, ends) - q_first
-    b_first = np.searchsorted(brace_at, starts)
-    n_opens = np.searchsorted(brace_at, ends) - b_first
-    # p "label" P I "infoset" { "a" "b" } 0  -> one brace pair; 4 + 2k quotes.
-    if (n_opens != 1).any() or (n_quotes[is_t] != 4).any():
-        return None
-    arity = np.where(is_p, (n_quotes - 4) // 2, 0)
-    if (arity[is_p] < 1).any():
-        return None
-    # The player number follows the label's closing quote: 'p "label" 1 '.
-    label_end = quote_at[q_first[is_p] + 1]
-    digit = raw[label_end + 2].astype(np.int64) - ord("0")
-    if ((digit < 1) | (digit > min(n_players, 9)) | (raw[label_end + 3] != ord(" "))).any():
-        return None
-    # Terminal payoffs: the bytes inside each terminal line's braces, gathered at once.
-    seg_start = brace_at[b_first[is_t]] + 1
-    seg_len = ends[is_t] - seg_start
-    offsets = np.concatenate(([0], np.cumsum(seg_len)[:-1]))
-    gather = np.arange(int(seg_len.sum())) + np.repeat(seg_start - offsets, seg_len)
-    chunk = raw[gather]
-    chunk = np.where((chunk == ord("}")) | (chunk == ord(",")), ord(" "), chunk).astype(np.uint8)
-    if (chunk == ord("/")).any() or (chunk == ord('"')).any() or (chunk == ord("{")).any():
-        return None
-    values = _integers(chunk)
-    if values is None:
-        values = np.array(chunk.tobytes().split(), dtype=float)
-    if values.size != int(is_t.sum()) * n_players:
-        return None
-    n = kind.size
-    parent = _preorder_parents(arity)
-    if parent is None:
-        return None
-    depth = _depths(parent)
-    order = np.argsort(depth, kind="stable")
-    position = np.empty(n, dtype=np.int64)
-    position[order] = np.arange(n)
-    inner = arity > 0
-    first_child = np.full(n, -1, dtype=np.int64)
-    first_child[position[inner]] = position[np.flatnonzero(inner) + 1]
-    n_children = np.zeros(n, dtype=np.int64)
-    n_children[position] = arity
-    player = np.full(n, TERMINAL, dtype=np.int64)
-    player[position[is_p]] = digit - 1
-    outcome = np.zeros((n, n_players))
-    outcome[position[is_t]] = values.reshape(-1, n_players)
-    counts = np.bincount(depth)
-    bounds = np.concatenate(([0], np.cumsum(counts)))
-    levels = tuple((int(a), int(b)) for a, b in zip(bounds[:-1], bounds[1:]))
-    return TreeArrays(players, first_child, n_children, player, np.ones(n), outcome, levels)
-
-
-def _integers(chunk: np.ndarray) -> np.ndarray | None:
-    """Space-separated integers parsed with digit arithmetic (``None`` if any token is
-    not a plain integer of at most 15 digits): several times faster than ``float()``
-    on each token."""
-    space = chunk == ord(" ")
-    solid = ~space
-    start = solid & np.concatenate(([True], space[:-1]))
-    end = solid & np.concatenate((space[1:], [True]))
-    minus = chunk == ord("-")
-    if (minus & ~start).any():
-        return None
-    digit = solid & ~minus
-    if ((chunk[digit] < ord("0")) | (chunk[digit] > ord("9"))).any():
-        return None
-    token = np.cumsum(start) - 1
-    last = np.flatnonzero(end)
-    where = np.flatnonzero(digit)
-    power = last[token[where]] - where
-    if power.size and power.max() > 15:
-        return None
-    parts = (chunk[where].astype(np.float64) - ord("0")) * 10.0**power
-    values = np.bincount(token[where], weights=parts, minlength=last.size)
-    values[minus[np.flatnonzero(start)]] *= -1
-    return values
-
-
-def _preorder_parents(arity: np.ndarray) -> np.ndarray | None:
-    """Parents of nodes listed in preorder with their numbers of children.
-
-    Before node ``i`` the stack of open child slots has height
-    ``h_i = 1 + sum_{j<i} (arity_j - 1)``; node ``i`` fills the top slot, which belongs
-    to the latest earlier node with ``h_j <= h_i``. One vectorised pass per height.
-    """
-    n = arity.size
-    height = np.concatenate(([1], 1 + np.cumsum(arity[:-1] - 1)))
-    if (height[1:] < 1).any() or 1 + (arity - 1).sum() != 0:
-        return None  # not a tree: slots run out early, or children are missing
-    top = int(height.max())
-    if top * n > 400_000_000:
-        return None
-    index = np.arange(n)
-    parent = np.full(n, -1, dtype=np.int64)
-    for v in range(1, top + 1):
-        rows = np.flatnonzero(height == v)
-        rows = rows[rows > 0]
-        if rows.size == 0:
-            continue
-        latest = np.maximum.accumulate(np.where(height <= v, index, -1))
-        parent[rows] = latest[rows - 1]
-    return parent
 
 
 def _depths(parent: np.ndarray) -> np.ndarray:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import gametheory as gt
 from gametheory import Chance, Decision, ExtensiveFormGame, Terminal
-from gametheory.solve.tree_arrays import TreeArrays, backward_induction_arrays
+from gametheory.solve.tree_arrays import TreeArrays, backward_induction_arrays, read_efg_arrays
 
 
 @st.composite
@@ -91,32 +91,54 @@ def _same_tables(a, b):
 
 @settings(max_examples=40, deadline=None, derandomize=True)
 @given(trees())
-def test_vectorised_efg_reader_gives_the_same_tables(game):
-    from gametheory.io.efg import format_efg
-    from gametheory.solve.tree_arrays import _vectorised_efg, read_efg_arrays
+def test_tables_from_the_readers_arrays_equal_those_from_the_game(game):
+    from gametheory.io.efg import format_efg, parse_efg
 
     text = format_efg(game)
     expected = TreeArrays.from_game(game)
-    got = read_efg_arrays(text)
+    read = parse_efg(text)
+    plain = all(k != "chance" for k in game.kind)
+    if plain:  # personal moves only: read into arrays, tables not built
+        assert "_loader" in read.__dict__
+    got = TreeArrays.from_game(read)
+    assert "_loader" in read.__dict__ or not plain  # still not built
     assert _same_tables(got, expected)
-    plain = all(k != "chance" for k in game.kind) and all(
-        game.outcomes[i] is None for i, k in enumerate(game.kind) if k != "terminal")
-    if plain:
-        # Personal moves and leaf payoffs only: the numpy reader handles it by itself.
-        assert _vectorised_efg(text) is not None
+    assert _same_tables(read_efg_arrays(text), expected)
 
 
-def test_vectorised_efg_reader_on_a_gambit_style_file():
-    from gametheory.solve.tree_arrays import _vectorised_efg
-
+def test_tables_of_a_gambit_style_file():
     text = ('EFG 2 R "b" { "A" "B" }\n""\n\n'
             'p "" 1 1 "" { "L" "R" } 0\n'
             'p "" 2 1 "" { "l" "r" } 0\n'
             't "" 1 "o_1" { 3, -12 }\n'
             't "" 2 "o_2" { 0, 5 }\n'
-            't "" 3 "o_3" { -7, 1 }\n')
-    tables = _vectorised_efg(text)
-    assert tables is not None
+            't "" 3 "o_3" { -7, 1/3 }\n')
+    tables = read_efg_arrays(text)
     assert tables.levels == ((0, 1), (1, 3), (3, 5))
     assert tables.outcome[tables.first_child[1]:].tolist() == [[3, -12], [0, 5]]
+    assert tables.outcome[2].tolist() == [-7, 1 / 3]
     assert backward_induction_arrays(tables).root_value.tolist() == [0, 5]
+
+
+def test_big_rationals_are_rounded_once():
+    from fractions import Fraction
+
+    p, q = 123456789012345678, 98765432109876543
+    text = ('EFG 2 R "" { "A" }\n""\n'
+            'p "" 1 1 "" { "L" "R" } 0\n'
+            f't "" 1 "x" {{ {p}/{q} }}\n'
+            't "" 2 "y" { 1 }\n')
+    assert read_efg_arrays(text).outcome[1, 0] == float(Fraction(p, q))
+
+
+def test_imperfect_information_read_from_a_file_is_refused():
+    text = ('EFG 2 R "" { "A" "B" }\n""\n'
+            'p "" 1 1 "" { "L" "R" } 0\n'
+            'p "" 2 1 "" { "l" "r" } 0\n'
+            't "" 1 "a" { 1, 1 }\n'
+            't "" 2 "b" { 2, 2 }\n'
+            'p "" 2 1 "" { "l" "r" } 0\n'
+            't "" 3 "c" { 3, 3 }\n'
+            't "" 4 "d" { 4, 4 }\n')
+    with pytest.raises(gt.NotApplicableError):
+        read_efg_arrays(text)
