@@ -8,15 +8,20 @@ spaces between fields and repeat an information set's actions at every member::
     t "label" 5 "name" { 1, 2 }
     t "label" 5
 
-For such files (personal moves and terminals; outcomes anywhere) the whole text is
-checked and its numbers read with numpy over the bytes, from the positions of the
-newlines and quotes, without a Python operation per node: the node tables are kept as
-arrays (numbers as exact integer numerators and denominators) and the game's Python
-tables (sympy Rationals, tuples of labels) are built on first use by
-:meth:`ExtensiveFormGame._deferred`. Anything else (chance nodes, other spacing,
-escapes, a number that is not ``-12``, ``1/3`` or ``0.25``, an error of any kind) makes
-:func:`read_fast` return ``None`` and the careful reader takes over, so that errors are
-reported with line and column by the same code as before.
+For such files (personal moves and terminals; outcomes anywhere) every line is checked
+and its fields read without a Python operation per node, by the C line scanner
+``_efgscan.c`` where ``setup.py`` could build it, else with numpy over the bytes (from
+the positions of the newlines and quotes); the checks that span lines (information sets
+repeated with the same actions, outcomes defined before use, the shape of the tree) are
+shared (:func:`_finish`). The game keeps the result as arrays (numbers as exact integer
+numerators and denominators): :meth:`TreeArrays.from_game
+<gametheory.solve.tree_arrays.TreeArrays.from_game>` uses them directly, and the
+game's Python tables (sympy Rationals, tuples of labels) are built on first use by
+:meth:`ExtensiveFormGame._deferred`, one Python operation per information set and per
+distinct payoff. Anything else (chance nodes, other spacing, escapes, a number that is
+not ``-12``, ``1/3`` or ``0.25``, an error of any kind) makes :func:`read_fast` return
+``None`` and the careful reader takes over, so that errors are reported with line and
+column by the same code as before.
 """
 
 from __future__ import annotations
