@@ -25,15 +25,6 @@ def scanner(request, monkeypatch):
     return request.param
 
 
-def test_the_c_scanner_is_built_in_ci(scanner):
-    import importlib
-    import os
-
-    if scanner == "numpy" or os.environ.get("CI") != "true":
-        pytest.skip("checked once, in CI")
-    assert importlib.import_module("gametheory.io._efgscan"), "setup.py should have built it"
-
-
 def tables(g):
     return (
         g.players, g.title, g.kind, g.parent, g.children, g.actions, g.player, g.infoset,
