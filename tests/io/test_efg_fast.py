@@ -112,6 +112,10 @@ t "" 4 "w" { 4, 4 }
     ('t "" 1 "x" { 1, 2/0 }', 4),       # not a number
     ('t "" 2', 5),  # outcome used before its payoffs: named at the token after it
     ('p "" 3 1 "" { "a" } 0', 4),        # no player 3
+    ('t "" 1 "x" { 1, 2x }', 4),         # a letter in an integer
+    ('t "" 1 "x" { 1, - 2 }', 4),        # a sign apart from its digits
+    ('p "" 1 1 "" { "a" "b" } 0', 4),    # player 1's set 1 again with other actions
+    ('p "" 1 1x "" { "L" "R" } 0', 4),   # a letter in the set number
 ])
 def test_errors_keep_line_numbers(bad, line):
     text = 'EFG 2 R "" { "A" "B" }\n""\np "" 1 1 "" { "L" "R" } 0\n' + bad + '\nt "" 9 "y" { 0, 0 }\n'
@@ -209,21 +213,6 @@ t "" 2 "o2" { 5, -7 }
     if fast is not None:  # the general number reader or the careful one: same game
         assert tables(fast) == tables(careful)
     assert tables(parse_efg(text)) == tables(careful)
-
-
-@pytest.mark.parametrize("bad, line", [
-    ('t "" 1 "x" { 1, 2x }', 4),             # a letter in an integer
-    ('t "" 1 "x" { 1, - 2 }', 4),            # a sign apart from its digits
-    ('p "" 1 1 "" { "a" "b" } 0', 4),       # player 1's set 1 again with other actions
-    ('p "" 1 1x "" { "L" "R" } 0', 4),      # a letter in the set number
-])
-def test_more_errors_fall_back_with_line_numbers(bad, line):
-    text = 'EFG 2 R "" { "A" "B" }\n""\np "" 1 1 "" { "L" "R" } 0\n' + bad + '\nt "" 9 "y" { 0, 0 }\n'
-    head = _HEADER.match(text)
-    assert read_fast(text[head.end():], ["A", "B"], "") is None
-    with pytest.raises(ParseError) as err:
-        parse_efg(text)
-    assert err.value.line == line
 
 
 def test_uints_reads_every_length_and_rejects_non_digits():
