@@ -19,11 +19,11 @@ import numpy as np
 import sympy as sp
 
 from ..errors import ParameterError, SolverError
-from ..symbolic import parameter_info
 from .sweep import (
     SweepResult,
     check_axes,
     chunk_bounds,
+    fixed_values,
     function_parameters,
     is_picklable,
 )
@@ -62,36 +62,13 @@ def _fixed_values(
     names: tuple[str, ...],
     values: Mapping[Any, Any],
 ) -> tuple[dict[str, Any], list[str]]:
-    given = {(k.name if isinstance(k, sp.Symbol) else str(k)): v for k, v in values.items()}
-    clash = sorted(set(given) & set(names))
-    if clash:
-        raise ParameterError(f"parameter(s) {clash} are both on an axis and given a fixed value")
-    notes = []
-    if accepted is not None:
-        unused = sorted(set(given) - set(accepted))
-        if unused:
-            notes.append(f"values for parameters the function does not take were ignored: {unused}")
-            given = {k: v for k, v in given.items() if k in accepted}
     from ..symbolic import declared_parameters
 
     declared = declared_parameters()
-    fixed: dict[str, Any] = {}
-    for name, v in given.items():
-        fixed[name] = declared[name].check(v) if name in declared else v
-    missing = []
-    for name in required:
-        if name in names or name in fixed:
-            continue
-        if name in declared and declared[name].default is not None:
-            fixed[name] = parameter_info(name).default
-        else:
-            missing.append(name)
-    if missing:
-        raise ParameterError(
-            f"no value for parameter(s) {missing}: put them on an axis, give them in "
-            f"values={{...}}, or declare a default"
-        )
-    return fixed, notes
+    return fixed_values(
+        required, names, values, accepted=None if accepted is None else set(accepted),
+        info=declared.get, what="the function does not take",
+    )
 
 
 def sweep_function(

@@ -559,27 +559,48 @@ def resolve_fixed(
 ) -> tuple[dict[sp.Symbol, sp.Expr], list[str]]:
     """Values of the parameters not on an axis: given, else declared default, else error."""
     by_name = {s.name: s for s in parameters}
-    given: dict[str, Any] = {}
-    for key, v in values.items():
-        name = key.name if isinstance(key, sp.Symbol) else str(key)
-        given[name] = v
+    fixed, notes = fixed_values(
+        list(by_name), axis_names, values, accepted=set(by_name),
+        info=lambda name: parameter_info(by_name[name]), what="the answer does not use",
+    )
+    return {by_name[name]: v for name, v in fixed.items()}, notes
+
+
+def fixed_values(
+    required: Sequence[str],
+    axis_names: Sequence[str],
+    values: Mapping[Any, Any],
+    accepted: set[str] | None,
+    info: Callable[[str], Any | None],
+    what: str,
+) -> tuple[dict[str, Any], list[str]]:
+    """The fixed values of a sweep, by name: each ``values`` entry (keyed by symbol or
+    name) checked against its parameter's declaration (``info(name)``, ``None`` if
+    undeclared), and every ``required`` name not on an axis given, else its declared
+    default, else a :class:`~gametheory.errors.ParameterError` naming what is missing.
+    Entries outside ``accepted`` (``None``: anything goes) are dropped with a note
+    that they are parameters ``what`` ("the function does not take")."""
+    given = {(k.name if isinstance(k, sp.Symbol) else str(k)): v for k, v in values.items()}
     clash = sorted(set(given) & set(axis_names))
     if clash:
         raise ParameterError(f"parameter(s) {clash} are both on an axis and given a fixed value")
     notes = []
-    unused = sorted(set(given) - set(by_name))
-    if unused:
-        notes.append(f"values for parameters the answer does not use were ignored: {unused}")
-    fixed: dict[sp.Symbol, sp.Expr] = {}
+    if accepted is not None:
+        unused = sorted(set(given) - accepted)
+        if unused:
+            notes.append(f"values for parameters {what} were ignored: {unused}")
+            given = {k: v for k, v in given.items() if k in accepted}
+    fixed: dict[str, Any] = {}
+    for name, v in given.items():
+        declared = info(name)
+        fixed[name] = declared.check(v) if declared is not None else v
     missing = []
-    for name, sym in by_name.items():
-        if name in axis_names:
+    for name in required:
+        if name in axis_names or name in fixed:
             continue
-        info = parameter_info(sym)
-        if name in given:
-            fixed[sym] = info.check(given[name])
-        elif info.default is not None:
-            fixed[sym] = info.default
+        declared = info(name)
+        if declared is not None and declared.default is not None:
+            fixed[name] = declared.default
         else:
             missing.append(name)
     if missing:
