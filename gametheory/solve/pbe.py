@@ -34,7 +34,7 @@ import sympy as sp
 from ..errors import NotApplicableError
 from ..games.signalling import SignallingGame
 from .polytope import Constraint, as_interval, nonempty_condition, polytope_vertices
-from .results import Piece, PiecewiseAnswer, number_to_json
+from .results import EquilibriumSequence, Piece, PiecewiseAnswer, number_to_json
 
 __all__ = [
     "BeliefSet",
@@ -143,7 +143,7 @@ class PerfectBayesianEquilibrium:
 
 
 @dataclass(frozen=True)
-class PBESolution:
+class PBESolution(EquilibriumSequence):
     """Every pure PBE of a signalling game with numbers in."""
 
     equilibria: tuple[PerfectBayesianEquilibrium, ...]
@@ -152,15 +152,6 @@ class PBESolution:
     warnings: tuple[str, ...] = ()
     game: SignallingGame | None = field(default=None, repr=False, compare=False)
     concept: str = "pbe"
-
-    def __len__(self) -> int:
-        return len(self.equilibria)
-
-    def __iter__(self) -> Any:
-        return iter(self.equilibria)
-
-    def __getitem__(self, k: int) -> PerfectBayesianEquilibrium:
-        return self.equilibria[k]
 
     def of_kind(self, kind: str) -> tuple[PerfectBayesianEquilibrium, ...]:
         return tuple(e for e in self.equilibria if e.kind == kind)

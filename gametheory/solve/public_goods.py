@@ -33,7 +33,7 @@ from ..errors import NotApplicableError, SolverError
 from ..games.continuous import PublicGoodsGame
 from ..symbolic import is_exact
 from .polytope import as_interval
-from .results import Piece, PiecewiseAnswer, number_to_json
+from .results import EquilibriumSequence, Piece, PiecewiseAnswer, number_to_json
 
 __all__ = [
     "ContributionProfile",
@@ -82,7 +82,7 @@ class ContributionProfile:
 
 
 @dataclass(frozen=True)
-class ContributionSolution:
+class ContributionSolution(EquilibriumSequence):
     """Every KKT solution of a game with numbers in (Nash equilibria or efficient points)."""
 
     concept: str
@@ -90,15 +90,6 @@ class ContributionSolution:
     method: str
     exact: bool
     warnings: tuple[str, ...] = ()
-
-    def __len__(self) -> int:
-        return len(self.equilibria)
-
-    def __iter__(self) -> Any:
-        return iter(self.equilibria)
-
-    def __getitem__(self, k: int) -> ContributionProfile:
-        return self.equilibria[k]
 
     @property
     def total(self) -> sp.Expr:

@@ -93,8 +93,23 @@ class Equilibrium:
         return f"Equilibrium(({prof}), payoffs=({pay}))"
 
 
+class EquilibriumSequence:
+    """A result that is a sequence of its ``equilibria``: ``len``, iteration, indexing."""
+
+    equilibria: tuple[Any, ...]
+
+    def __len__(self) -> int:
+        return len(self.equilibria)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.equilibria)
+
+    def __getitem__(self, index: int) -> Any:
+        return self.equilibria[index]
+
+
 @dataclass(frozen=True)
-class Solution:
+class Solution(EquilibriumSequence):
     """Equilibria of a game with numbers in.
 
     Attributes
@@ -120,15 +135,6 @@ class Solution:
     players: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
-
-    def __len__(self) -> int:
-        return len(self.equilibria)
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter(self.equilibria)
-
-    def __getitem__(self, index: int) -> Any:
-        return self.equilibria[index]
 
     @property
     def degenerate(self) -> bool:
