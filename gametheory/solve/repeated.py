@@ -158,9 +158,26 @@ def _simplify(expr: sp.Expr) -> sp.Expr:
 def _solve_values(chain: _Chain, delta: sp.Expr) -> tuple[sp.Matrix, sp.Matrix, sp.Matrix]:
     P, U = _matrices(chain)
     A = sp.eye(len(chain.states)) - delta * P
-    W = A.LUsolve(U)
-    V = ((1 - delta) * W).applyfunc(_simplify)
+    V = _normalised_values(A, U, 1 - delta).applyfunc(_factor)
     return V, P, U
+
+
+def _normalised_values(A: sp.Matrix, B: sp.Matrix, scale: sp.Expr) -> sp.Matrix:
+    """``scale * A^-1 B`` over the field of rational functions of the symbols involved,
+    with sympy's polynomial matrices (every entry a cancelled fraction of polynomials):
+    many times faster than ``Matrix.LUsolve`` on symbolic entries, the same answer."""
+    from sympy.polys.matrices import DomainMatrix
+
+    a, b = DomainMatrix.from_Matrix(A), DomainMatrix.from_Matrix(B)
+    a, b = a.unify(b)
+    a, b = a.to_field(), b.to_field()
+    w = a.lu_solve(b)
+    return (w * w.domain.from_sympy(scale)).to_Matrix()
+
+
+def _factor(expr: sp.Expr) -> sp.Expr:
+    """:func:`_simplify` for a fraction already in lowest terms."""
+    return expr if expr.is_number else sp.factor(expr)
 
 
 # ---------------------------------------------------------------------- values

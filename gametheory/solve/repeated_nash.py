@@ -35,7 +35,7 @@ from ..errors import NotApplicableError, ValidationError
 from ..games.automata import Automaton
 from ..games.repeated import PrivateNoise, RepeatedGame
 from ..symbolic import is_exact
-from .repeated import _chain, _require_infinite, _solve_values
+from .repeated import _chain, _normalised_values, _require_infinite, _solve_values
 from .results import number_to_json
 
 __all__ = ["NashCheck", "is_nash"]
@@ -125,7 +125,7 @@ def _best_response(game: RepeatedGame, profile: Sequence[Automaton], i: int):
             r[s] = reward[(s, policy[s])]
             for t, q in moves[(s, policy[s])].items():
                 P[s, t] += q
-        V = (1 - delta) * (sp.eye(n) - delta * P).LUsolve(r)
+        V = _normalised_values(sp.eye(n) - delta * P, r, 1 - delta)
         changed = False
         for s in range(n):
             q_vals = [
