@@ -61,11 +61,12 @@ class _Tokens:
         self.source = source
         self.items: list[tuple[str, str, str, str]] = _TOKEN.findall(text)
         self.i = 0
+        self._lines: list[int] | None = None
         for k, item in enumerate(self.items):
             if item[3]:
                 self.i = k
-                raise self.fail(f"unexpected character {item[3]!r}")
-        self._lines: list[int] | None = None
+                what = "a quote that is never closed" if item[3] == '"' else f"unexpected character {item[3]!r}"
+                raise self.fail(what)
 
     def position(self, offset: int) -> tuple[int, int]:
         if self._lines is None:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from gametheory import Decision, ExtensiveFormGame, Terminal
 from gametheory.errors import ParseError
-from gametheory.io.efg import _HEADER, _parse_tokens, format_efg, parse_efg
+from gametheory.io.efg import _HEADER, _QUOTED, _parse_tokens, format_efg, parse_efg
 from gametheory.io.efg_fast import read_fast
 
 
@@ -116,6 +116,7 @@ t "" 4 "w" { 4, 4 }
     ('t "" 1 "x" { 1, - 2 }', 4),        # a sign apart from its digits
     ('p "" 1 1 "" { "a" "b" } 0', 4),    # player 1's set 1 again with other actions
     ('p "" 1 1x "" { "L" "R" } 0', 4),   # a letter in the set number
+    ('t " 1 "x" { 1, 2 }', 5),  # an odd quote: labels may span lines, so the one left is on line 5
 ])
 def test_errors_keep_line_numbers(bad, line):
     text = 'EFG 2 R "" { "A" "B" }\n""\np "" 1 1 "" { "L" "R" } 0\n' + bad + '\nt "" 9 "y" { 0, 0 }\n'
@@ -316,3 +317,37 @@ def test_read_game_reads_big_files_from_a_buffer(tmp_path):
     assert tables(game) == tables(_parse_tokens(text, "<t>"))
     path.write_bytes(text.replace('"ints"', '"\u00e9"').encode())  # non-ASCII: careful path
     assert gt.read_game(path).title == "\u00e9"
+
+
+_BASE = '''EFG 2 R "" { "A" "B" }
+""
+p "x" 1 1 "s" { "L" "M" "R" } 0
+t "" 1 "o1" { 1, -2 }
+p "" 2 1 "" { "l" "r" } 2 "o2" { 1/3, 0.25 }
+t "" 3 "o3" { 0, 7 }
+t "" 1
+t "" 4 "o4" { -5, 12 }
+'''
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.tuples(st.integers(0, len(_BASE) - 1), st.sampled_from(
+    list(' "{}-,./0129ptc\n') + ["", "  ", '""']), st.booleans()), min_size=1, max_size=3))
+def test_mutated_files_give_the_careful_readers_game_or_fall_back(edits):
+    """Random edits of a small file: the fast readers (C and numpy) give the careful
+    reader's game, or decline; where the careful reader finds an error they decline."""
+    text = _BASE
+    for at, piece, insert in edits:
+        at = min(at, len(text))
+        text = text[:at] + piece + text[at + (0 if insert else 1):]
+    head = _HEADER.match(text)
+    if head is None:
+        return
+    fast = read_fast(text[head.end():], _QUOTED.findall(head.group(3)), head.group(2))
+    try:
+        careful = _parse_tokens(text, "<t>")
+    except ParseError:
+        assert fast is None
+        return
+    if fast is not None:
+        assert tables(fast) == tables(careful)
