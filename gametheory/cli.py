@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -73,6 +74,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GameError as exc:
         print(f"gametheory: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader of our output went away (``gametheory solve ... | head``): stop
+        # quietly, as command-line tools do, without a second error when Python
+        # flushes the closed stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except OSError as exc:
         print(f"gametheory: {exc}", file=sys.stderr)
         return 2

@@ -110,3 +110,25 @@ def test_installed_command(tmp_path):
     done = subprocess.run([sys.executable, "-m", "gametheory.cli", "solve", str(path), "--json"],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0 and len(json.loads(done.stdout)["equilibria"]) == 3
+
+
+def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path):
+    """``gametheory solve ... | head``: the command stops quietly when the pipe closes."""
+    import gametheory as gt
+
+    def node(depth):
+        if depth == 0:
+            return gt.Terminal([0, 0])  # every action ties: 2**255 SPE
+        return gt.Decision(depth % 2, None, {"L": node(depth - 1), "R": node(depth - 1)})
+
+    path = tmp_path / "ties.efg"
+    gt.write_game(gt.ExtensiveFormGame(node(8), ["A", "B"]), path)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "gametheory.cli", "solve", str(path), "--concept", "spe", "--json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.read(100).startswith(b'{"concept": "spe"')
+    proc.stdout.close()  # the reader goes away long before the output ends
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 0, err
+    assert err == ""
