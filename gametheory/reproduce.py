@@ -42,6 +42,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import traceback
 from collections.abc import Callable, Mapping, Sequence
@@ -452,26 +453,38 @@ def execute_notebook(path: Path, out_dir: Path, timeout: int = NOTEBOOK_TIMEOUT)
     import nbclient
     import nbformat
     from nbclient.exceptions import CellExecutionError
+    from traitlets.config import Config
 
     nb = nbformat.read(path, as_version=4)
-    client = nbclient.NotebookClient(
-        nb,
-        kernel_name="python3",
-        timeout=timeout,
-        resources={"metadata": {"path": str(path.parent)}},
-    )
+    with tempfile.TemporaryDirectory(prefix="gt-kernel-") as sockets:
+        # The kernel talks over local sockets in a private folder (where the platform has
+        # them) rather than over TCP on the loopback, which the kernel warns about.
+        config = Config()
+        if sys.platform != "win32":
+            config = Config({"KernelManager": {"transport": "ipc", "ip": f"{sockets}/kernel"}})
+        client = nbclient.NotebookClient(
+            nb,
+            kernel_name="python3",
+            timeout=timeout,
+            resources={"metadata": {"path": str(path.parent)}},
+            config=config,
+        )
+        _run_notebook(client, path, timeout, CellExecutionError)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / path.name
+    nbformat.write(nb, target)
+    return target
+
+
+def _run_notebook(client: Any, path: Path, timeout: int, cell_error: type[Exception]) -> None:
     try:
         client.execute()
-    except CellExecutionError as exc:
+    except cell_error as exc:
         # The kernel's traceback comes coloured for a terminal; the report is plain text.
         text = _ANSI.sub("", str(exc)).strip().splitlines()
         raise GameError(f"notebook {path.name} failed:\n" + "\n".join(text[-40:])) from None
     except TimeoutError:
         raise GameError(f"notebook {path.name}: a cell ran longer than {timeout} s") from None
-    out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / path.name
-    nbformat.write(nb, target)
-    return target
 
 
 def latex_available() -> bool:
