@@ -278,27 +278,29 @@ static PyObject *scan(PyObject *self, PyObject *args)
     return Py_BuildValue("nn", n_lines, n_pay);
 }
 
-/* preorder_parents(arity, parent) -> True, or None if the arities do not describe one
- * tree. Nodes are listed in preorder with their numbers of children (int64 buffers);
- * each node fills the top open child slot of a stack. */
+/* preorder_parents(arity, parent, depth) -> True, or None if the arities do not describe
+ * one tree. Nodes are listed in preorder with their numbers of children (int64 buffers);
+ * each node fills the top open child slot of a stack; depth is one more than the parent's. */
 static PyObject *preorder_parents(PyObject *self, PyObject *args)
 {
-    Py_buffer ab, pb;
+    Py_buffer ab, pb, db;
     Py_ssize_t n, i, top = 0;
-    int64_t *arity, *parent, *node, *left;
+    int64_t *arity, *parent, *depth, *node, *left;
     int ok = 1;
     (void)self;
-    if (!PyArg_ParseTuple(args, "y*w*", &ab, &pb))
+    if (!PyArg_ParseTuple(args, "y*w*w*", &ab, &pb, &db))
         return NULL;
     n = ab.len / (Py_ssize_t)sizeof(int64_t);
-    if (pb.len < ab.len) {
+    if (pb.len < ab.len || db.len < ab.len) {
         PyBuffer_Release(&ab);
         PyBuffer_Release(&pb);
-        PyErr_SetString(PyExc_ValueError, "parent buffer too small");
+        PyBuffer_Release(&db);
+        PyErr_SetString(PyExc_ValueError, "parent or depth buffer too small");
         return NULL;
     }
     arity = (int64_t *)ab.buf;
     parent = (int64_t *)pb.buf;
+    depth = (int64_t *)db.buf;
     node = PyMem_Malloc((size_t)(n + 1) * sizeof(int64_t));
     left = PyMem_Malloc((size_t)(n + 1) * sizeof(int64_t));
     if (node == NULL || left == NULL) {
@@ -306,16 +308,19 @@ static PyObject *preorder_parents(PyObject *self, PyObject *args)
         PyMem_Free(left);
         PyBuffer_Release(&ab);
         PyBuffer_Release(&pb);
+        PyBuffer_Release(&db);
         return PyErr_NoMemory();
     }
     for (i = 0; i < n; i++) {
         if (i == 0) {
             parent[i] = -1;
+            depth[i] = 0;
         } else if (top == 0) {
             ok = 0; /* a second root: the slots ran out early */
             break;
         } else {
             parent[i] = node[top - 1];
+            depth[i] = depth[parent[i]] + 1;
             if (--left[top - 1] == 0)
                 top--;
         }
@@ -335,6 +340,7 @@ static PyObject *preorder_parents(PyObject *self, PyObject *args)
     PyMem_Free(left);
     PyBuffer_Release(&ab);
     PyBuffer_Release(&pb);
+    PyBuffer_Release(&db);
     if (!ok)
         Py_RETURN_NONE;
     Py_RETURN_TRUE;
@@ -342,7 +348,7 @@ static PyObject *preorder_parents(PyObject *self, PyObject *args)
 
 static PyMethodDef methods[] = {
     {"preorder_parents", preorder_parents, METH_VARARGS,
-     "preorder_parents(arity, parent) -> True, or None if not a tree"},
+     "preorder_parents(arity, parent, depth) -> True, or None if not a tree"},
     {"count_lines", count_lines, METH_VARARGS, "count_lines(buf, start, size) -> lines"},
     {"scan", scan, METH_VARARGS,
      "scan(buf, start, size, n_players, rows, values) -> (lines, payoff rows) or None"},

@@ -522,18 +522,28 @@ def _row_ids(columns: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
 
 def preorder_parents(arity: np.ndarray) -> np.ndarray | None:
     """Parents of nodes listed in preorder with their numbers of children (``-1`` at the
-    root), or ``None`` if the numbers do not describe one tree: each node fills the top
-    open child slot of a stack (in C where the scanner was built)."""
+    root), or ``None`` if the numbers do not describe one tree."""
+    found = preorder_tree(arity)
+    return None if found is None else found[0]
+
+
+def preorder_tree(arity: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """Parents (``-1`` at the root) and depths of nodes listed in preorder with their
+    numbers of children, or ``None`` if the numbers do not describe one tree: each node
+    fills the top open child slot of a stack (in C where the scanner was built)."""
     arity = np.ascontiguousarray(arity, dtype=np.int64)
     parent = np.empty(arity.size, dtype=np.int64)
+    depth = np.empty(arity.size, dtype=np.int64)
     if _efgscan is not None:
-        return parent if _efgscan.preorder_parents(arity, parent) else None
+        return (parent, depth) if _efgscan.preorder_parents(arity, parent, depth) else None
     stack: list[list[int]] = []
     out = [0] * arity.size
+    deep = [0] * arity.size
     for i, k in enumerate(arity.tolist()):
         if stack:
             top = stack[-1]
             out[i] = top[0]
+            deep[i] = deep[top[0]] + 1
             top[1] -= 1
             if top[1] == 0:
                 stack.pop()
@@ -548,7 +558,8 @@ def preorder_parents(arity: np.ndarray) -> np.ndarray | None:
     if stack:
         return None
     parent[:] = out
-    return parent
+    depth[:] = deep
+    return parent, depth
 
 
 class _Loader:
@@ -562,10 +573,10 @@ class _Loader:
     def parents(self) -> np.ndarray:
         """Each node's parent (``-1`` at the root); the scan has checked the shape."""
         if "parent" not in self.t:
-            parent = preorder_parents(self.t["arity"])
-            if parent is None:  # pragma: no cover - excluded by the scan
+            found = preorder_tree(self.t["arity"])
+            if found is None:  # pragma: no cover - excluded by the scan
                 raise AssertionError("the scanned lines do not form a tree")
-            self.t["parent"] = parent
+            self.t["parent"], self.t["depth"] = found
         return self.t["parent"]
 
     def node_arrays(self) -> dict[str, Any]:
@@ -573,20 +584,22 @@ class _Loader:
         ``arity``, ``player`` (0-based; ``-2`` at terminals), ``payoffs`` received at
         each node (floats, zero where there are none) and ``perfect_information``
         (every information set has one member). Used by
-        :meth:`gametheory.solve.tree_arrays.TreeArrays.from_game`."""
+        :meth:`gametheory.solve.tree_arrays.TreeArrays.from_game`; also ``depth``."""
         t, n = self.t, len(self.players)
         player = np.where(t["is_t"], -2, t["pl"] - 1)
         values = t["values"]
         floats = values[:, :, 0] / values[:, :, 1]
-        big = (np.abs(values[:, :, 0]) > 2**53) | (values[:, :, 1] > 2**53)
-        for r, c in zip(*np.nonzero(big)):  # rounded once, as float(Fraction) does
-            floats[r, c] = float(Fraction(int(values[r, c, 0]), int(values[r, c, 1])))
+        if values.size and (int(values.max()) > 2**53 or int(values.min()) < -(2**53)):
+            big = (np.abs(values[:, :, 0]) > 2**53) | (values[:, :, 1] > 2**53)
+            for r, c in zip(*np.nonzero(big)):  # rounded once, as float(Fraction) does
+                floats[r, c] = float(Fraction(int(values[r, c, 0]), int(values[r, c, 1])))
         payoffs = np.zeros((player.size, n))
         has = t["pay_row"] >= 0
         payoffs[has] = floats[t["pay_row"][has]]
         perfect = bool((t["rep"] == np.arange(t["rep"].size)).all())
+        parent = self.parents()
         return {
-            "parent": self.parents(), "arity": t["arity"], "player": player,
+            "parent": parent, "depth": t["depth"], "arity": t["arity"], "player": player,
             "payoffs": payoffs, "perfect_information": perfect,
         }
 

@@ -172,8 +172,11 @@ class TreeArrays:
             )
         parent, arity = nodes["parent"], nodes["arity"]
         n = parent.size
-        depth = _depths(parent)
-        order = np.argsort(depth, kind="stable")
+        depth = nodes.get("depth")
+        if depth is None:
+            depth = _depths(parent)
+        # A stable sort on small integers is a radix sort in numpy: narrow the type.
+        order = np.argsort(depth.astype(np.int16) if depth.max() < 2**15 else depth, kind="stable")
         position = np.empty(n, dtype=np.int64)
         position[order] = np.arange(n)
         inner = np.flatnonzero(arity > 0)

@@ -26,3 +26,9 @@ def test_preorder_parents_agree_between_c_and_python(monkeypatch):
                 continue
             got = efg_fast.preorder_parents(np.array(arity))
             assert (None if got is None else got.tolist()) == want, (arity, c)
+            if want is not None:
+                parent, depth = efg_fast.preorder_tree(np.array(arity))
+                expected = [0]
+                for p in want[1:]:
+                    expected.append(expected[p] + 1)
+                assert depth.tolist() == expected, (arity, c)
