@@ -434,6 +434,17 @@ class ExtensiveFormGame:
             new._infosets = infosets
             new._cache = {}
 
+    def path_of(self, i: int) -> tuple[str, ...]:
+        """The action labels leading to node ``i`` (without computing every path)."""
+        if self._paths is not None:
+            return self._paths[i]
+        out: list[str] = []
+        while i > 0:
+            p = self.parent[i]
+            out.append(self.actions[p][self.children[p].index(i)])
+            i = p
+        return tuple(reversed(out))
+
     @property
     def paths(self) -> list[tuple[str, ...]]:
         """The action labels leading to each node (computed on first use for big trees)."""
@@ -604,12 +615,18 @@ class ExtensiveFormGame:
     def terminals(self) -> list[int]:
         return [i for i, k in enumerate(self.kind) if k == "terminal"]
 
+    def _distinct_numbers(self) -> list[Any]:
+        """Every distinct payoff and probability of the tree (big trees share a few)."""
+        if "distinct" not in self._cache:
+            values = {v for o in set(self.outcomes) if o is not None for v in o}
+            values.update(p for ps in set(self.probabilities) for p in ps)
+            self._cache["distinct"] = list(values)
+        return self._cache["distinct"]
+
     @property
     def parameters(self) -> tuple[sp.Symbol, ...]:
         if "parameters" not in self._cache:
-            values = [v for o in self.outcomes if o is not None for v in o]
-            values += [p for ps in self.probabilities for p in ps]
-            self._cache["parameters"] = free_parameters(values)
+            self._cache["parameters"] = free_parameters(self._distinct_numbers())
         return self._cache["parameters"]
 
     @property
@@ -618,7 +635,9 @@ class ExtensiveFormGame:
 
     @property
     def is_exact(self) -> bool:
-        return is_exact([o for o in self.outcomes if o is not None], self.probabilities)
+        if "exact" not in self._cache:
+            self._cache["exact"] = is_exact(*self._distinct_numbers())
+        return self._cache["exact"]
 
     @property
     def is_perfect_information(self) -> bool:
@@ -734,15 +753,27 @@ class ExtensiveFormGame:
         return new
 
     def numeric_tables(self) -> tuple[list[tuple[Any, ...] | None], list[tuple[Any, ...]]]:
-        """Outcomes and probabilities as Fractions (exact) or floats, for fast loops."""
+        """Outcomes and probabilities as Python numbers for fast loops: ints where the
+        value is an integer, Fractions for other rationals (exact), floats (inexact)."""
         if "numeric" not in self._cache:
             if self.parameters:
                 names = ", ".join(s.name for s in self.parameters)
                 raise ValidationError(
                     f"this needs numbers; the tree has free parameters ({names}): use tree.subs({{...}})"
                 )
-            outs = [None if o is None else tuple(to_fraction(v) for v in o) for o in self.outcomes]
-            probs = [tuple(to_fraction(p) for p in ps) for ps in self.probabilities]
+            converted: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+
+            def numbers(values: tuple[Any, ...]) -> tuple[Any, ...]:
+                # Each distinct tuple converted once (big trees repeat a few vectors).
+                got = converted.get(values)
+                if got is None:
+                    got = converted[values] = tuple(
+                        int(v) if isinstance(v, sp.Integer) else to_fraction(v) for v in values
+                    )
+                return got
+
+            outs = [None if o is None else numbers(o) for o in self.outcomes]
+            probs = [numbers(ps) for ps in self.probabilities]
             self._cache["numeric"] = (outs, probs)
         return self._cache["numeric"]
 

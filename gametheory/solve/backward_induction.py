@@ -430,7 +430,7 @@ def _solve_region(engine: _Engine, r: int, roots: set[int], notes: list[str]) ->
             out[vec] = out.get(vec, 0) + weight
         if len(eqs) != 1:
             notes.append(
-                f"the subgame at node {path_text(game.paths[r])} has {len(eqs)} equilibria ({how})"
+                f"the subgame at node {path_text(game.path_of(r))} has {len(eqs)} equilibria ({how})"
             )
     engine.regions[r] = entries
     engine.dist[r] = out
@@ -496,7 +496,7 @@ def _solution(game: ExtensiveFormGame, engine: _Engine, notes: list[str], region
     ties = sorted(set(engine.ties))
     for i in ties[:20]:
         warnings.append(
-            f"tie at node {path_text(game.paths[i])}: {game.players[game.player[i]]} is "
+            f"tie at node {path_text(game.path_of(i))}: {game.players[game.player[i]]} is "
             f"indifferent between actions in some SPE; every choice is listed"
         )
     if len(ties) > 20:
@@ -771,7 +771,7 @@ def _symbolic_region(
 
     outs, probs = tables
     _inside, boundary_nodes = _region(game, r, roots)
-    where = path_text(game.paths[r])
+    where = path_text(game.path_of(r))
     how = "all extreme Nash equilibria of its normal form"
     below = [_symbolic_pieces(game, b, params, tables, roots) for b in boundary_nodes]
     base = _Engine(game, outs, probs, _canon)
@@ -872,7 +872,7 @@ def _region_equilibria(
     nf = sub.to_normal_form()
     if nf.n_players != 2:
         raise NotApplicableError(
-            f"the subgame at node {path_text(game.paths[r])} has imperfect information and "
+            f"the subgame at node {path_text(game.path_of(r))} has imperfect information and "
             f"{nf.n_players} players; symbolic SPE solves such subgames for two players only "
             f"(symbolic support enumeration). Give the parameters values with tree.subs({{...}})"
         )
