@@ -182,12 +182,12 @@ def _int_text(rng, players, nodes_per_level):
 
 @pytest.mark.parametrize("n, seed", [(1, 0), (2, 1), (3, 2), (2, 3)])
 def test_integer_payoffs_equal_the_careful_reader(n, seed, monkeypatch):
-    import gametheory.io.efg_fast as efg_fast
+    import gametheory.io.efg_numpy as efg_numpy
 
     def general_reader_not_needed(*args):
         raise AssertionError("the integer layout should not need the general number reader")
 
-    monkeypatch.setattr(efg_fast, "_numbers", general_reader_not_needed)
+    monkeypatch.setattr(efg_numpy, "_numbers", general_reader_not_needed)
     rng = random.Random(seed)
     text = _int_text(rng, [f"P{i}" for i in range(n)], 5)
     fast, careful = fast_and_careful(text)
@@ -219,7 +219,8 @@ t "" 2 "o2" { 5, -7 }
 def test_uints_reads_every_length_and_rejects_non_digits():
     import numpy as np
 
-    from gametheory.io.efg_fast import _PAD, _uints
+    from gametheory.io.efg_fast import _PAD
+    from gametheory.io.efg_numpy import _uints
 
     rng = random.Random(7)
     for _ in range(40):
