@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import gametheory as gt
 from gametheory import Chance, Decision, ExtensiveFormGame, Terminal
 from gametheory.errors import SolverError
+from gametheory.solve.spe_symbolic import GENERICITY
 
 R = sp.Rational
 
@@ -355,7 +356,6 @@ def test_two_parameters_symbolic_agrees_with_numeric(game, xv, yv):
 
 
 # ------------------------------------------- symbolic, imperfect-information subgames
-GENERICITY = gt.solve.backward_induction.GENERICITY
 
 
 def _simultaneous(payoffs, first="P1", second="P2", rows=("U", "D"), cols=("l", "r")):
