@@ -136,6 +136,19 @@ class _Numbers:
         return value
 
 
+def chance_problem(probs: tuple[sp.Expr, ...] | list[sp.Expr], decimal: bool) -> str | None:
+    """What is wrong with a chance distribution read from a file, or ``None``: a
+    negative probability, or a sum other than 1 (exactly in an ``R`` file; within
+    ``1e-9`` in a ``D`` file, whose decimals may round a fraction such as 1/3)."""
+    for q in probs:
+        if q < 0:
+            return f"the chance probability {q} is negative"
+    total = sum(probs, sp.Integer(0))
+    if total != 1 and not (decimal and abs(total - 1) <= sp.Rational(1, 10**9)):
+        return f"the chance probabilities sum to {total}, not 1"
+    return None
+
+
 def parse_efg(text: str, source: str = "<efg>") -> Any:
     """Read a Gambit ``.efg`` (version 2) text into an :class:`~gametheory.ExtensiveFormGame`.
 
@@ -274,6 +287,8 @@ def _parse_by_lines(text: str, source: str) -> Any:
                         parts = re.findall(r'"([^"\\]*)"\s+([^\s"]+)', acts_text)
                         acts = tuple(a for a, _q in parts)
                         probs = tuple(number(q) for _a, q in parts)
+                        if chance_problem(probs, head.group(1) == "D"):
+                            return None  # the careful reader names the line
                     if not acts or (key in known_infosets and known_infosets[key][0] != acts):
                         return None
                     known_infosets.setdefault(key, (acts, probs))
@@ -395,13 +410,20 @@ def _parse_tokens(text: str, source: str) -> Any:
                 acts: list[str] = []
                 probs: list[sp.Expr] = []
                 tok.next("{", "'{' before the actions")
+                prob_at: list[int] = []
                 while tok.kind() == "s":
                     acts.append(tok.next("s", "an action label"))
                     if code == "c":
+                        prob_at.append(tok.i)
                         probs.append(nums.read("a probability"))
                 tok.next("}", "'}' after the actions")
                 if not acts:
                     raise tok.fail("an information set needs at least one action")
+                problem = chance_problem(probs, kind == "D") if code == "c" else None
+                if problem is not None:
+                    negative = [k for k, q in zip(prob_at, probs) if q < 0]
+                    tok.i = negative[0] if negative else start
+                    raise tok.fail(problem)
                 if key in known_infosets and known_infosets[key][1] != tuple(acts):
                     tok.i = start
                     raise tok.fail(

@@ -133,6 +133,13 @@ def test_decimal_files_and_omitted_repeats():
         ('EFG 2 R "x" { "A" }\n""\nt "" 1 "o" { 1/0 }\n', "expected a payoff", 3, 14),
         ('EFG 2 R "x" { "A" "B" }\n""\nt "" 1 "o" { 1 }\n', "1 payoffs for 2 players", 3, 16),
         ('EFG 2 R "x" { "A" }\n""\nq "" 1\n', "node type", 3, 1),
+        # chance distributions (issue 3: a sum other than 1, a negative probability)
+        ('EFG 2 R "x" { "A" }\n""\nc "" 1 "" { "H" 1/3 "T" 1/3 } 0\nt "" 1 "o" { 1 }\nt "" 1\n',
+         "sum to 2/3, not 1", 3, 1),
+        ('EFG 2 R "x" { "A" }\n""\nc "" 1 "" { "H" -1/3 "T" 4/3 } 0\nt "" 1 "o" { 1 }\nt "" 1\n',
+         "-1/3 is negative", 3, 17),
+        ('EFG 2 R "x" { "A" }\n""\nc "" 1 "" { "H" 0.3333333333333333 "T" 0.6666666666666666 } 0\n'
+         't "" 1 "o" { 1 }\nt "" 1\n', "not 1", 3, 1),
     ],
 )
 def test_errors_name_line_and_column(text, message, line, column):
@@ -153,3 +160,13 @@ def test_labels_written_are_unique_and_non_empty():
     text = format_efg(g)
     labels = [line.split('"')[1] for line in text.splitlines()[3:]]
     assert all(labels) and len(set(labels)) == len(labels)
+
+
+def test_decimal_files_may_round_chance_probabilities():
+    # A D file's decimals may round 1/3 and 2/3; within 1e-9 of 1 is accepted as written.
+    text = ('EFG 2 D "x" { "A" }\n""\nc "" 1 "" { "H" 0.3333333333333333 "T" 0.6666666666666666 } 0\n'
+            't "" 1 "o" { 1 }\nt "" 1\n')
+    game = parse_efg(text)
+    assert sum(game.probabilities[0]) == sp.Rational(9999999999999999, 10**16)
+    with pytest.raises(ParseError, match="not 1"):
+        parse_efg(text.replace("0.6666666666666666", "0.66"))
