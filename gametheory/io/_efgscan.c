@@ -4,6 +4,7 @@
  *
  *     p "label" 1 7 "infoset" { "L" "R" } 0
  *     p "label" 2 3 "infoset" { "L" "R" } 4 "name" { 1/2, -3 }
+ *     c "label" 2 "nature" { "H" 1/3 "T" 2/3 } 0
  *     t "label" 5 "name" { 1, 2 }
  *     t "label" 5
  *
@@ -20,7 +21,8 @@
 
 /* Columns of a row (see efg_fast._COLUMNS). Positions are offsets into the text. */
 enum {
-    C_KIND, C_ARITY, C_PL, C_NUMBER, C_LA, C_LZ, C_IA, C_IZ, C_AA, C_AZ, C_OUT, C_PAY, C_COLS
+    C_KIND, C_ARITY, C_PL, C_NUMBER, C_LA, C_LZ, C_IA, C_IZ, C_AA, C_AZ, C_OUT, C_PAY, C_PROB,
+    C_COLS
 };
 
 typedef const unsigned char *ptr;
@@ -63,58 +65,66 @@ static int read_label(ptr *p, ptr end, ptr base, int64_t *a, int64_t *z)
 
 static int is_sep(unsigned char c) { return c == ' ' || c == ','; }
 
-/* The payoffs in [p, end): ' x, y ' with n numbers -12, 1/3 or -0.25 (at most 18
- * digits in each part, and in all for decimals), separated by spaces and commas, as
- * (numerator, denominator) pairs. */
-static int read_payoffs(ptr p, ptr end, int n, int64_t *out)
+/* One number at *p (stopping at end): -12, 1/3 or -0.25, with at most 18 digits in
+ * each part (and in all, for decimals), as numerator and denominator; *p moved past it.
+ * The number must end at end or before a space or a comma. */
+static int read_number(ptr *pp, ptr end, int64_t *num_out, int64_t *den_out)
 {
     static const int64_t pow10[19] = {
         1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL, 100000000LL,
         1000000000LL, 10000000000LL, 100000000000LL, 1000000000000LL, 10000000000000LL,
         100000000000000LL, 1000000000000000LL, 10000000000000000LL, 100000000000000000LL,
         1000000000000000000LL};
+    ptr p = *pp, start;
+    int neg = 0;
+    int64_t num, den = 1;
+    if (p < end && *p == '-') {
+        neg = 1;
+        p++;
+    }
+    start = p;
+    if (!read_uint(&p, end, &num))
+        return 0;
+    if (p < end && (*p == '/' || *p == '.')) {
+        unsigned char mark = *p;
+        ptr dstart = ++p;
+        int64_t part;
+        if (!read_uint(&p, end, &part))
+            return 0;
+        if (mark == '/') {
+            if (part == 0)
+                return 0;
+            den = part;
+        } else {
+            int num_len = (int)(dstart - 1 - start), den_len = (int)(p - dstart);
+            if (num_len + den_len > 18)
+                return 0;
+            den = pow10[den_len];
+            num = num * den + part;
+        }
+    }
+    if (p < end && !is_sep(*p))
+        return 0; /* a letter, a second mark, a minus inside a number */
+    *num_out = neg ? -num : num;
+    *den_out = den;
+    *pp = p;
+    return 1;
+}
+
+/* The payoffs in [p, end): ' x, y ' with n numbers (read_number) separated by spaces
+ * and commas, as (numerator, denominator) pairs. */
+static int read_payoffs(ptr p, ptr end, int n, int64_t *out)
+{
     int count = 0;
     if (p >= end || *p != ' ' || end[-1] != ' ')
         return 0;
     while (p < end) {
-        ptr start;
-        int neg = 0;
-        int64_t num, den = 1;
         if (is_sep(*p)) {
             p++;
             continue;
         }
-        if (count == n)
+        if (count == n || !read_number(&p, end, &out[2 * count], &out[2 * count + 1]))
             return 0;
-        if (*p == '-') {
-            neg = 1;
-            p++;
-        }
-        start = p;
-        if (!read_uint(&p, end, &num))
-            return 0;
-        if (p < end && (*p == '/' || *p == '.')) {
-            unsigned char mark = *p;
-            ptr dstart = ++p;
-            int64_t part;
-            if (!read_uint(&p, end, &part))
-                return 0;
-            if (mark == '/') {
-                if (part == 0)
-                    return 0;
-                den = part;
-            } else {
-                int num_len = (int)(dstart - 1 - start), den_len = (int)(p - dstart);
-                if (num_len + den_len > 18)
-                    return 0;
-                den = pow10[den_len];
-                num = num * den + part;
-            }
-        }
-        if (p < end && !is_sep(*p))
-            return 0; /* a letter, a second mark, a minus inside a number */
-        out[2 * count] = neg ? -num : num;
-        out[2 * count + 1] = den;
         count++;
     }
     return count == n;
@@ -144,14 +154,55 @@ static int read_outcome(ptr p, ptr e, ptr base, int n, int64_t *row, int64_t *va
     return 1;
 }
 
+/* The rest of a chance line, after 'c "label" ': <number> "infoset" { "a" 1/3 "b" 2/3 }
+ * <outcome>...; the probabilities go to probs (at most cap pairs in all). */
+static int read_chance(ptr p, ptr e, ptr base, int n, int64_t *row, int64_t *values,
+                       Py_ssize_t *n_pay, int64_t *probs, Py_ssize_t *n_probs, Py_ssize_t cap)
+{
+    if (!read_uint(&p, e, &row[C_NUMBER]))
+        return 0;
+    if (p >= e || *p != ' ')
+        return 0;
+    p++;
+    if (!read_label(&p, e, base, &row[C_IA], &row[C_IZ]))
+        return 0;
+    if (e - p < 4 || memcmp(p, " { \"", 4) != 0)
+        return 0;
+    p += 3;
+    row[C_AA] = (int64_t)(p - base);
+    row[C_PROB] = *n_probs;
+    for (;;) {
+        int64_t a, z;
+        if (!read_label(&p, e, base, &a, &z))
+            return 0;
+        if (p >= e || *p != ' ' || *n_probs >= cap)
+            return 0;
+        p++;
+        if (!read_number(&p, e, &probs[2 * *n_probs], &probs[2 * *n_probs + 1]))
+            return 0;
+        (*n_probs)++;
+        row[C_ARITY]++;
+        if (e - p >= 2 && p[0] == ' ' && p[1] == '"') {
+            p++;
+            continue;
+        }
+        if (e - p >= 3 && memcmp(p, " } ", 3) == 0)
+            break;
+        return 0;
+    }
+    row[C_AZ] = (int64_t)(p - base);
+    return read_outcome(p + 3, e, base, n, row, values, n_pay);
+}
+
 static int read_line(ptr s, ptr e, ptr base, int n, int64_t *row, int64_t *values,
-                     Py_ssize_t *n_pay)
+                     Py_ssize_t *n_pay, int64_t *probs, Py_ssize_t *n_probs, Py_ssize_t cap)
 {
     ptr p;
-    if (e - s < 3 || (s[0] != 'p' && s[0] != 't') || s[1] != ' ')
+    if (e - s < 3 || (s[0] != 'p' && s[0] != 't' && s[0] != 'c') || s[1] != ' ')
         return 0;
     memset(row, 0, C_COLS * sizeof(int64_t));
     row[C_KIND] = s[0];
+    row[C_PROB] = -1;
     p = s + 2;
     if (!read_label(&p, e, base, &row[C_LA], &row[C_LZ]))
         return 0;
@@ -160,6 +211,8 @@ static int read_line(ptr s, ptr e, ptr base, int n, int64_t *row, int64_t *value
     p++;
     if (s[0] == 't')
         return read_outcome(p, e, base, n, row, values, n_pay);
+    if (s[0] == 'c')
+        return read_chance(p, e, base, n, row, values, n_pay, probs, n_probs, cap);
     /* p "label" <player> <number> "infoset" { "a" "b" } <outcome>... */
     if (n <= 9) {
         if (p >= e || *p < '1' || *p > '0' + n)
@@ -226,24 +279,27 @@ static PyObject *count_lines(PyObject *self, PyObject *args)
     return PyLong_FromSsize_t(count);
 }
 
-/* scan(buf, start, size, n_players, rows, values) -> (lines, payoff rows) or None.
+/* scan(buf, start, size, n_players, rows, values, probs)
+ *     -> (lines, payoff rows, probabilities) or None.
  * rows: writable int64 buffer of C_COLS x cap (column-major; cap >= lines);
- * values: int64, cap x n x 2. */
+ * values: int64, cap x n x 2; probs: int64, cap x 2 (a tree has fewer edges than lines). */
 static PyObject *scan(PyObject *self, PyObject *args)
 {
-    Py_buffer buf, rows, values;
-    Py_ssize_t start, size, n_lines = 0, n_pay = 0, cap;
+    Py_buffer buf, rows, values, probs;
+    Py_ssize_t start, size, n_lines = 0, n_pay = 0, n_probs = 0, cap;
     int n, ok = 1;
     ptr base, p, end;
     (void)self;
-    if (!PyArg_ParseTuple(args, "y*nniw*w*", &buf, &start, &size, &n, &rows, &values))
+    if (!PyArg_ParseTuple(args, "y*nniw*w*w*", &buf, &start, &size, &n, &rows, &values, &probs))
         return NULL;
     cap = rows.len / (Py_ssize_t)(C_COLS * sizeof(int64_t));
     if (start < 0 || size < 0 || start + size > buf.len || n < 1 ||
-        values.len < cap * 2 * n * (Py_ssize_t)sizeof(int64_t)) {
+        values.len < cap * 2 * n * (Py_ssize_t)sizeof(int64_t) ||
+        probs.len < cap * 2 * (Py_ssize_t)sizeof(int64_t)) {
         PyBuffer_Release(&buf);
         PyBuffer_Release(&rows);
         PyBuffer_Release(&values);
+        PyBuffer_Release(&probs);
         PyErr_SetString(PyExc_ValueError, "bad buffers for the scan");
         return NULL;
     }
@@ -259,7 +315,8 @@ static PyObject *scan(PyObject *self, PyObject *args)
             int64_t row[C_COLS];
             int c;
             if (n_lines >= cap ||
-                !read_line(p, e, base, n, row, (int64_t *)values.buf, &n_pay)) {
+                !read_line(p, e, base, n, row, (int64_t *)values.buf, &n_pay,
+                           (int64_t *)probs.buf, &n_probs, cap)) {
                 ok = 0;
                 break;
             }
@@ -273,9 +330,10 @@ static PyObject *scan(PyObject *self, PyObject *args)
     PyBuffer_Release(&buf);
     PyBuffer_Release(&rows);
     PyBuffer_Release(&values);
+    PyBuffer_Release(&probs);
     if (!ok)
         Py_RETURN_NONE;
-    return Py_BuildValue("nn", n_lines, n_pay);
+    return Py_BuildValue("nnn", n_lines, n_pay, n_probs);
 }
 
 /* preorder_parents(arity, parent, depth) -> True, or None if the arities do not describe
@@ -351,7 +409,8 @@ static PyMethodDef methods[] = {
      "preorder_parents(arity, parent, depth) -> True, or None if not a tree"},
     {"count_lines", count_lines, METH_VARARGS, "count_lines(buf, start, size) -> lines"},
     {"scan", scan, METH_VARARGS,
-     "scan(buf, start, size, n_players, rows, values) -> (lines, payoff rows) or None"},
+     "scan(buf, start, size, n_players, rows, values, probs) -> (lines, payoff rows, "
+     "probabilities) or None"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -187,7 +187,8 @@ def read_efg_file(path: str, source: str) -> Any:
         if head is not None:
             players = _QUOTED.findall(head.group(3))
             if players:
-                game = read_buffer(buf, head.end(), size - head.end(), players, head.group(2))
+                game = read_buffer(buf, head.end(), size - head.end(), players, head.group(2),
+                                   head.group(1) == "D")
                 if game is not None:
                     return game
     with open(path, encoding="utf-8") as f:
@@ -219,7 +220,7 @@ def _parse_by_lines(text: str, source: str) -> Any:
     if not n:
         return None
     # Big files as Gambit writes them: checked and read with numpy, tables built on use.
-    game = read_fast(text[head.end():], players, head.group(2))
+    game = read_fast(text[head.end():], players, head.group(2), head.group(1) == "D")
     if game is not None:
         return game
     cache: dict[str, sp.Expr] = {}

@@ -40,21 +40,24 @@ try:  # the C line scanner, built where a compiler was found (see setup.py)
 except ImportError:  # pragma: no cover - depends on the build
     _efgscan = None
 
-_KIND_NAMES = np.array(["decision", "terminal"], dtype=object)
-_COLS = 12  # fields per line written by _efgscan.scan (see _efgscan.c)
+_KIND_NAMES = np.array(["decision", "terminal", "chance"], dtype=object)
+_COLS = 13  # fields per line written by _efgscan.scan (see _efgscan.c)
 
-_P, _T = ord("p"), ord("t")
+_P, _T, _C = ord("p"), ord("t"), ord("c")
 _PAD = b" " * PAD
 
-def read_fast(body: str, players: list[str], title: str) -> Any:
-    """The game in ``body`` (the text after the header), or ``None`` to fall back."""
+def read_fast(body: str, players: list[str], title: str, decimal: bool = False) -> Any:
+    """The game in ``body`` (the text after the header), or ``None`` to fall back.
+    ``decimal``: a ``D`` file (chance probabilities may round, see ``chance_problem``)."""
     if not body.isascii():
         return None  # non-ASCII labels: byte and character offsets differ; careful path
     data = body.encode()
-    return read_buffer(data + _PAD, 0, len(data), players, title)
+    return read_buffer(data + _PAD, 0, len(data), players, title, decimal)
 
 
-def read_buffer(buf: bytes | bytearray, start: int, size: int, players: list[str], title: str) -> Any:
+def read_buffer(
+    buf: bytes | bytearray, start: int, size: int, players: list[str], title: str, decimal: bool = False
+) -> Any:
     """The game in ``buf[start:start + size]`` (the bytes after the header, ASCII), or
     ``None`` to fall back. ``buf`` must be ASCII and hold at least ``PAD`` more bytes
     after the text (any bytes): :func:`gametheory.read_game` reads the file straight into such a
@@ -67,7 +70,7 @@ def read_buffer(buf: bytes | bytearray, start: int, size: int, players: list[str
             return None
     b = np.frombuffer(buf, dtype=np.uint8)[start:]
     if _efgscan is not None:
-        tables = _scan_compiled(buf, b, start, size, len(players))
+        tables = _scan_compiled(buf, b, start, size, len(players), decimal)
     else:
         fields = scan_lines(b, size, len(players))
         tables = None if fields is None else _finish(b, len(players), *fields)
@@ -79,25 +82,61 @@ def read_buffer(buf: bytes | bytearray, start: int, size: int, players: list[str
     return ExtensiveFormGame._deferred(players, title, int(tables["kind"].size), loader)
 
 
-def _scan_compiled(buf: bytes | bytearray, b: np.ndarray, start: int, size: int, n: int) -> dict[str, Any] | None:
-    """:func:`_scan` by the C line scanner (``_efgscan.c``): the fields of every line
-    in one pass, then the same checks across lines (:func:`_finish`)."""
+def _scan_compiled(
+    buf: bytes | bytearray, b: np.ndarray, start: int, size: int, n: int, decimal: bool
+) -> dict[str, Any] | None:
+    """The fields of every line by the C line scanner (``_efgscan.c``), chance moves
+    included, then the same checks across lines as for the numpy scanner
+    (:func:`_finish`) and the check of every distinct chance distribution."""
     assert _efgscan is not None
     lines = _efgscan.count_lines(buf, start, size)
     cols = np.empty((_COLS, lines), dtype=np.int64)  # one contiguous array per field
     values = np.empty((lines, n, 2), dtype=np.int64)
-    got = _efgscan.scan(buf, start, size, n, cols, values)
+    probs = np.empty((lines, 2), dtype=np.int64)  # a tree has fewer edges than lines
+    got = _efgscan.scan(buf, start, size, n, cols, values, probs)
     if got is None or got[0] == 0:
         return None
-    kind_code, arity, pl, number, la, lz, ia, iz, aa, az, outcome, pay_row = cols[:, : got[0]]
+    kind_code, arity, pl, number, la, lz, ia, iz, aa, az, outcome, pay_row, prob_start = cols[:, : got[0]]
     kind = kind_code.astype(np.uint8)
     is_t = kind == _T
     p_idx = np.flatnonzero(~is_t)
-    return _finish(
+    tables = _finish(
         b, n, kind, is_t, arity, pl, number, np.stack((la, lz), axis=1), p_idx,
         np.stack((ia[p_idx], iz[p_idx]), axis=1), np.stack((aa[p_idx], az[p_idx]), axis=1),
         outcome, pay_row >= 0, values[: got[1]],
     )
+    if tables is None:
+        return None
+    probs = probs[: got[2]]
+    if got[2] and not _chance_ok(probs, prob_start, arity, p_idx, tables["rep"], decimal):
+        return None  # the careful reader names the line
+    tables["prob_start"], tables["probs"] = prob_start, probs
+    return tables
+
+
+def _chance_ok(
+    probs: np.ndarray, prob_start: np.ndarray, arity: np.ndarray, p_idx: np.ndarray,
+    rep: np.ndarray, decimal: bool,
+) -> bool:
+    """Whether every chance distribution is one (non-negative, summing to 1: see
+    :func:`gametheory.io.efg.chance_problem`). Later members of a chance information set
+    repeat its first member's bytes (checked by :func:`_finish`), so only first members
+    are checked, and each distinct distribution once."""
+    import sympy as sp
+
+    from .efg import chance_problem
+
+    firsts = p_idx[rep == np.arange(rep.size)]
+    firsts = firsts[prob_start[firsts] >= 0]
+    for k in np.unique(arity[firsts]).tolist():
+        # The distributions with k outcomes as rows of 2k integers; each distinct row once.
+        starts = prob_start[firsts[arity[firsts] == k]]
+        rows = probs[starts[:, None] + np.arange(k)].reshape(-1, 2 * k)
+        one, _ = _row_ids([rows[:, j] for j in range(2 * k)])
+        for row in rows[one].tolist():
+            if chance_problem([sp.Rational(a, b) for a, b in zip(row[::2], row[1::2])], decimal):
+                return False
+    return True
 
 
 def _finish(
@@ -256,14 +295,25 @@ class _Loader:
             self.t["parent"], self.t["depth"] = found
         return self.t["parent"]
 
+    def sibling_rank(self) -> np.ndarray:
+        """Each node's position among its parent's children (0 for the first)."""
+        parent, arity = self.parents(), self.t["arity"]
+        order = np.argsort(parent[1:], kind="stable") + 1  # grouped by parent, in order
+        starts = np.cumsum(arity) - arity  # where each node's children begin in order
+        rank = np.zeros(parent.size, dtype=np.int64)
+        rank[order] = np.arange(order.size) - starts[parent[order]]
+        return rank
+
     def node_arrays(self) -> dict[str, Any]:
         """The tree as arrays in preorder, without building the Python tables: ``parent``,
         ``arity``, ``player`` (0-based; ``-2`` at terminals), ``payoffs`` received at
         each node (floats, zero where there are none) and ``perfect_information``
         (every information set has one member). Used by
-        :meth:`gametheory.solve.tree_arrays.TreeArrays.from_game`; also ``depth``."""
+        :meth:`gametheory.solve.tree_arrays.TreeArrays.from_game`; also ``depth`` and
+        ``prob``, each node's probability given its parent's chance move (1 elsewhere)."""
         t, n = self.t, len(self.players)
-        player = np.where(t["is_t"], -2, t["pl"] - 1)
+        is_c = t["kind"] == _C
+        player = np.where(t["is_t"], -2, np.where(is_c, -1, t["pl"] - 1))
         values = t["values"]
         floats = values[:, :, 0] / values[:, :, 1]
         if values.size and (int(values.max()) > 2**53 or int(values.min()) < -(2**53)):
@@ -273,9 +323,20 @@ class _Loader:
         payoffs = np.zeros((player.size, n))
         has = t["pay_row"] >= 0
         payoffs[has] = floats[t["pay_row"][has]]
-        perfect = bool((t["rep"] == np.arange(t["rep"].size)).all())
+        p_idx, rep = t["p_idx"], t["rep"]
+        personal = ~is_c[p_idx]
+        perfect = bool((rep == np.arange(rep.size))[personal].all())
         parent = self.parents()
+        prob = np.ones(player.size)
+        if is_c.any():
+            # The probability of each child of a chance move: the k-th child's entry.
+            rank = self.sibling_rank()
+            child = np.flatnonzero(parent >= 0)
+            child = child[is_c[parent[child]]]
+            pairs = t["probs"][t["prob_start"][parent[child]] + rank[child]]
+            prob[child] = pairs[:, 0] / pairs[:, 1]
         return {
+            "prob": prob,
             "parent": parent, "depth": t["depth"], "arity": t["arity"], "player": player,
             "payoffs": payoffs, "perfect_information": perfect,
         }
@@ -290,8 +351,9 @@ class _Loader:
 
         t, n = self.t, len(self.players)
         is_t = t["is_t"]
+        is_c = t["kind"] == _C
         size = is_t.size
-        kind = _KIND_NAMES[is_t.astype(np.intp)].tolist()
+        kind = _KIND_NAMES[np.where(is_c, 2, is_t.astype(np.intp))].tolist()
         text = bytes(self.buf[self.start:self.start + self.size]).decode("ascii")
         lab = t["label"]
         if (lab[:, 0] == lab[:, 1]).all():
@@ -311,13 +373,16 @@ class _Loader:
         set_of = np.searchsorted(firsts, rep)  # the information set of each personal move
         parsed: dict[str, tuple[str, ...]] = {}
         acts_of: list[tuple[str, ...]] = []
-        for a, z in t["acts"][firsts].tolist():
+        first_nodes = p_idx[firsts]
+        chance_first = is_c[first_nodes].tolist()
+        for (a, z), chance in zip(t["acts"][firsts].tolist(), chance_first):
             acts_text = text[a:z]
             acts = parsed.get(acts_text)
             if acts is None:
-                acts = parsed[acts_text] = tuple(acts_text[1:-1].split('" "'))
+                # '"a" "b"'; at chance moves '"a" 1/3 "b" 2/3' (labels hold no quotes)
+                labels_only = acts_text.split('"')[1::2] if chance else acts_text[1:-1].split('" "')
+                acts = parsed[acts_text] = tuple(labels_only)
             acts_of.append(acts)
-        first_nodes = p_idx[firsts]
         pls = t["pl"][first_nodes].tolist()
         nums = t["number"][first_nodes].tolist()
         ilab = t["ilabel"][firsts]
@@ -325,16 +390,36 @@ class _Loader:
         counts: dict[str, int] = {}
         for label in raw:
             counts[label] = counts.get(label, 0) + 1
+        who = [self.players[pl - 1] if pl else "chance" for pl in pls]
         names = [
-            label if label and counts[label] == 1 else f"{self.players[pl - 1]}:{num}"
-            for label, pl, num in zip(raw, pls, nums)
+            label if label and counts[label] == 1 else f"{w}:{num}"
+            for label, w, num in zip(raw, who, nums)
         ]
         actions: list[tuple[str, ...]] = [()] * size
         infoset: list[str | None] = [None] * size
         for i, k in zip(p_idx.tolist(), set_of.tolist()):
             actions[i] = acts_of[k]
             infoset[i] = names[k]
-        player = np.where(is_t, -1, t["pl"] - 1).tolist()
+        player = np.where(is_t | is_c, -1, t["pl"] - 1).tolist()
+        # Chance moves: the distribution of each set's first member (its later members
+        # repeat the same bytes), as sympy numbers, each distinct number made once.
+        probabilities: list[tuple[sp.Expr, ...]] = [()] * size
+        if is_c.any():
+            rationals: dict[tuple[int, int], sp.Expr] = {}
+            probs, starts, arity_list = t["probs"].tolist(), t["prob_start"], t["arity"]
+            dist_of: list[tuple[sp.Expr, ...]] = []
+            for node, chance in zip(first_nodes.tolist(), chance_first):
+                if not chance:
+                    dist_of.append(())
+                    continue
+                i, k = int(starts[node]), int(arity_list[node])
+                dist_of.append(tuple(
+                    rationals.get(tuple(q)) or rationals.setdefault(tuple(q), sp.Rational(*q))
+                    for q in probs[i:i + k]
+                ))
+            for i, k in zip(p_idx.tolist(), set_of.tolist()):
+                if dist_of[k]:
+                    probabilities[i] = dist_of[k]
         if firsts.size == p_idx.size:  # every set a single node (perfect information)
             members: list[tuple[int, ...]] = [(i,) for i in first_nodes.tolist()]
         else:
@@ -343,7 +428,7 @@ class _Loader:
             members = [tuple(order[a:z]) for a, z in zip([0, *stops[:-1]], stops)]
         make = InformationSet._trusted
         infosets = {
-            name: make(name, self.players[pl - 1], acts, nodes)
+            name: make(name, self.players[pl - 1] if pl else None, acts, nodes)
             for name, pl, acts, nodes in zip(names, pls, acts_of, members)
         }
 
@@ -367,6 +452,6 @@ class _Loader:
         outcomes = [table[j] for j in node_vec.tolist()]
         return {
             "kind": kind, "parent": parent_arr.tolist(), "actions": actions, "player": player,
-            "infoset": infoset, "probabilities": [()] * size, "outcomes": outcomes,
+            "infoset": infoset, "probabilities": probabilities, "outcomes": outcomes,
             "labels": labels, "children": children, "infosets": infosets,
         }

@@ -185,8 +185,8 @@ class TreeArrays:
         bounds = np.concatenate(([0], np.cumsum(np.bincount(depth))))
         levels = tuple((int(a), int(b)) for a, b in zip(bounds[:-1], bounds[1:]))
         return cls(
-            tuple(players), first_child, arity[order], nodes["player"][order], np.ones(n),
-            nodes["payoffs"][order], levels,
+            tuple(players), first_child, arity[order], nodes["player"][order],
+            nodes["prob"][order] if "prob" in nodes else np.ones(n), nodes["payoffs"][order], levels,
         )
 
 

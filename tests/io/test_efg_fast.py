@@ -4,10 +4,10 @@ import random
 
 import pytest
 import sympy as sp
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gametheory import Decision, ExtensiveFormGame, Terminal
+from gametheory import Chance, Decision, ExtensiveFormGame, Terminal
 from gametheory.errors import ParseError
 from gametheory.io.efg import _HEADER, _QUOTED, _parse_tokens, format_efg, parse_efg
 from gametheory.io.efg_fast import read_fast
@@ -40,12 +40,18 @@ def fast_and_careful(text):
     return fast, _parse_tokens(text, "<t>")
 
 
-def random_tree(rng, depth, players, shared):
-    """A random tree with outcomes on inner nodes, rationals, and shared information sets."""
+def random_tree(rng, depth, players, shared, chance=False):
+    """A random tree with outcomes on inner nodes, rationals, shared information sets
+    and (with ``chance``) chance moves, some sharing a set with the same distribution."""
     def build(d):
         if d == 0 or rng.random() < 0.2:
             return Terminal([sp.Rational(rng.randint(-9, 9), rng.choice([1, 2, 3, 7])) for _ in players])
         k = rng.randint(1, 3)
+        if chance and rng.random() < 0.3:
+            weights = [k + i for i in range(k)] if shared else [rng.randint(1, 4) for _ in range(k)]
+            total = sum(weights)
+            return Chance({f"c{i}": (sp.Rational(w, total), build(d - 1)) for i, w in enumerate(weights)},
+                          infoset=f"nature{k}" if shared else None)
         acts = [f"a{i}" for i in range(k)]
         who = rng.randrange(len(players))
         info = f"h{who}_{k}_{rng.randrange(2)}" if shared else None
@@ -73,16 +79,18 @@ t "" 1
     assert parse_efg(text) == careful
 
 
-@settings(max_examples=25, deadline=None, derandomize=True)
-@given(st.integers(0, 10**6), st.booleans(), st.integers(2, 3))
-def test_random_trees_written_by_format_efg(seed, shared, n):
+@settings(max_examples=40, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # set once per test
+@given(st.integers(0, 10**6), st.booleans(), st.integers(2, 3), st.booleans())
+def test_random_trees_written_by_format_efg(scanner, seed, shared, n, chance):
     rng = random.Random(seed)
     players = [f"P{i + 1}" for i in range(n)]
-    game = random_tree(rng, 4, players, shared)
+    game = random_tree(rng, 4, players, shared, chance)
     text = format_efg(game)
     fast, careful = fast_and_careful(text)
-    if game.kind[0] != "terminal":
-        assert fast is not None
+    has_chance = "chance" in game.kind
+    if game.kind[0] != "terminal" and (scanner == "compiled" or not has_chance):
+        assert fast is not None  # chance moves: the C scanner only
     if fast is not None:
         assert tables(fast) == tables(careful)
         assert fast == game
@@ -322,12 +330,16 @@ def test_read_game_reads_big_files_from_a_buffer(tmp_path):
 
 _BASE = '''EFG 2 R "" { "A" "B" }
 ""
+c "n" 1 "z" { "u" 1/2 "v" 0.5 } 0
 p "x" 1 1 "s" { "L" "M" "R" } 0
 t "" 1 "o1" { 1, -2 }
 p "" 2 1 "" { "l" "r" } 2 "o2" { 1/3, 0.25 }
 t "" 3 "o3" { 0, 7 }
 t "" 1
 t "" 4 "o4" { -5, 12 }
+c "" 1 "z" { "u" 1/2 "v" 0.5 } 0
+t "" 1
+t "" 4
 '''
 
 
@@ -352,3 +364,44 @@ def test_mutated_files_give_the_careful_readers_game_or_fall_back(edits):
         return
     if fast is not None:
         assert tables(fast) == tables(careful)
+
+
+@pytest.mark.parametrize("dist, line", [
+    ('"H" 1/3 "T" 1/3', 3),      # sums to 2/3
+    ('"H" -1/3 "T" 4/3', 3),     # a negative probability
+])
+def test_bad_chance_distributions_fall_back_to_the_error(dist, line):
+    text = f'EFG 2 R "" {{ "A" }}\n""\nc "" 1 "" {{ {dist} }} 0\nt "" 1 "o" {{ 1 }}\nt "" 1\n'
+    head = _HEADER.match(text)
+    assert read_fast(text[head.end():], ["A"], "") is None
+    with pytest.raises(ParseError) as err:
+        parse_efg(text)
+    assert err.value.line == line
+
+
+def test_chance_moves_read_into_arrays(scanner):
+    """A chance root over two subgames: read by the C scanner straight into arrays, the
+    fast path's probabilities included, and the same game as the careful reader's."""
+    import gametheory as gt
+
+    text = '''EFG 2 R "nature first" { "A" "B" }
+""
+c "" 1 "nature" { "good" 2/3 "bad" 0.3333333333333333 } 0
+p "" 1 1 "" { "L" "R" } 0
+t "" 1 "x" { 3, 1 }
+t "" 2 "y" { 0, 0 }
+c "" 2 "" { "h" 1/2 "t" 1/2 } 1 "fee" { -1, 0 }
+t "" 3 "z" { 2, 2 }
+t "" 1
+'''
+    fast, careful = fast_and_careful(text.replace("0.3333333333333333", "1/3"))
+    if scanner == "numpy":
+        assert fast is None  # the numpy scanner leaves chance moves to the careful reader
+        return
+    assert fast is not None and tables(fast) == tables(careful)
+    arrays = gt.TreeArrays.from_game(fast_and_careful(text.replace("0.3333333333333333", "1/3"))[0])
+    assert sorted(arrays.prob.tolist()) == sorted([1, 2 / 3, 1, 1, 1 / 3, 1 / 2, 1 / 2])
+    # An R file must sum to 1 exactly; the same decimals in a D file are accepted.
+    assert fast_and_careful.__name__ and read_fast(text[text.index("c "):], ["A", "B"], "") is None
+    d_game = read_fast(text[text.index("c "):], ["A", "B"], "", decimal=True)
+    assert d_game is not None and d_game.probabilities[0][1] == sp.Rational(3333333333333333, 10**16)
