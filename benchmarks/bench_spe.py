@@ -99,10 +99,11 @@ def build_game(leaves: np.ndarray, depth: int) -> gt.ExtensiveFormGame:
     return gt.ExtensiveFormGame(level[0], ["P1", "P2"])
 
 
-def efg_text(leaves: np.ndarray, depth: int) -> str:
-    """A Gambit-style .efg of the complete tree (outcome labels as Gambit writes them)."""
+def efg_text(leaves: np.ndarray, depth: int, chance_every: int = 0) -> str:
+    """A Gambit-style .efg of the complete tree (outcome labels as Gambit writes them);
+    with ``chance_every = k``, every k-th level is a chance move (1/3, 2/3)."""
     lines = ['EFG 2 R "bench" { "P1" "P2" }', '""', ""]
-    infosets = [0, 0]
+    infosets = [0, 0, 0]
     leaf = iter(leaves.astype(int).tolist())
     outcome = 0
 
@@ -113,8 +114,12 @@ def efg_text(leaves: np.ndarray, depth: int) -> str:
             outcome += 1
             lines.append(f't "" {outcome} "o_{outcome}" {{ {a}, {b} }}')
             return
-        infosets[d % 2] += 1
-        lines.append(f'p "" {d % 2 + 1} {infosets[d % 2]} "" {{ "L" "R" }} 0')
+        if chance_every and d % chance_every == chance_every - 1:
+            infosets[2] += 1
+            lines.append(f'c "" {infosets[2]} "" {{ "H" 1/3 "T" 2/3 }} 0')
+        else:
+            infosets[d % 2] += 1
+            lines.append(f'p "" {d % 2 + 1} {infosets[d % 2]} "" {{ "L" "R" }} 0')
         visit(d + 1)
         visit(d + 1)
 
@@ -192,6 +197,13 @@ def main(argv: list[str] | None = None) -> int:
         t_careful = median_time(lambda: _parse_tokens(path.read_text(), str(path)), 1)
         game = parse_efg(path.read_text())
         assert len(game) == 2 ** (depth + 1) - 1
+        # The same tree with a chance move at every third level.
+        chance_path = Path(tmp) / f"chance{depth}.efg"
+        chance_path.write_text(efg_text(leaves, depth, chance_every=3))
+        chance_size = chance_path.stat().st_size / 1e6
+        t_gambit_c = median_time(lambda: pygambit.read_efg(str(chance_path)), args.efg_repeat)
+        t_ours_c = median_time(lambda: gt.read_game(chance_path), args.efg_repeat)
+        assert "_loader" in gt.read_game(chance_path).__dict__, "chance tree not read into arrays"
     print(f"\nreading a {size:.1f} MB .efg (binary tree of depth {depth}, {len(game)} nodes; scanner: {scanner}):")
     rows = [
         ("gt.read_game (checked into arrays)", t_ours),
@@ -203,6 +215,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, t in rows:
         print(f"  {name:42s} {t:7.3f} s  {t_gambit / t:7.2f}x pygambit")
     print(f"  {'pygambit.read_efg':42s} {t_gambit:7.3f} s   (target: gt.read_game 30x faster)")
+    print(f"\nthe same tree with a chance move at every third level ({chance_size:.1f} MB):")
+    print(f"  {'gt.read_game (checked into arrays)':42s} {t_ours_c:7.3f} s  {t_gambit_c / t_ours_c:7.2f}x pygambit")
+    print(f"  {'pygambit.read_efg':42s} {t_gambit_c:7.3f} s")
     return 0
 
 
