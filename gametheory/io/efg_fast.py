@@ -5,10 +5,12 @@ spaces between fields and repeat an information set's actions at every member::
 
     p "label" 1 7 "infoset" { "L" "R" } 0
     p "label" 2 3 "infoset" { "L" "R" } 4 "name" { 1/2, -3 }
+    c "label" 2 "nature" { "H" 1/3 "T" 2/3 } 0
     t "label" 5 "name" { 1, 2 }
     t "label" 5
 
-For such files (personal moves and terminals; outcomes anywhere) every line is checked
+For such files (personal moves, chance moves with the C scanner, terminals; outcomes
+anywhere) every line is checked
 and its fields read without a Python operation per node, by the C line scanner
 ``_efgscan.c`` where ``setup.py`` could build it, else by the numpy scanner of
 :mod:`gametheory.io.efg_numpy`; the checks that span lines (information sets
@@ -18,8 +20,9 @@ numerators and denominators): :meth:`TreeArrays.from_game
 <gametheory.solve.tree_arrays.TreeArrays.from_game>` uses them directly, and the
 game's Python tables (sympy Rationals, tuples of labels) are built on first use by
 :meth:`ExtensiveFormGame._deferred`, one Python operation per information set and per
-distinct payoff. Anything else (chance nodes, other spacing, escapes, a number that is
-not ``-12``, ``1/3`` or ``0.25``, an error of any kind) makes :func:`read_fast` return
+distinct payoff. Anything else (chance moves for the numpy scanner, a chance
+distribution that is not one, other spacing, escapes, a number that is not ``-12``,
+``1/3`` or ``0.25``, an error of any kind) makes :func:`read_fast` return
 ``None`` and the careful reader takes over, so that errors are reported with line and
 column by the same code as before.
 """
