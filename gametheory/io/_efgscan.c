@@ -1,6 +1,7 @@
 /* A line scanner for big .efg files in the layout Gambit writes (optional speed-up).
  *
- * It reads exactly the lines that gametheory/io/efg_fast.py reads with numpy,
+ * It reads the lines that gametheory/io/efg_numpy.py reads with numpy, and chance
+ * moves too,
  *
  *     p "label" 1 7 "infoset" { "L" "R" } 0
  *     p "label" 2 3 "infoset" { "L" "R" } 4 "name" { 1/2, -3 }
@@ -19,16 +20,15 @@
 #include <stdint.h>
 #include <string.h>
 
-/* Columns of a row (see efg_fast._COLUMNS). Positions are offsets into the text. */
+/* The fields of a line (efg_fast._scan_compiled unpacks them in this order). Positions
+ * are offsets into the text; C_PAY is the line's row of payoffs, C_PROB the first of its
+ * chance probabilities (-1 where there are none). */
 enum {
     C_KIND, C_ARITY, C_PL, C_NUMBER, C_LA, C_LZ, C_IA, C_IZ, C_AA, C_AZ, C_OUT, C_PAY, C_PROB,
     C_COLS
 };
 
 typedef const unsigned char *ptr;
-
-/* The output: column c of line i is cols[c * stride + i] (column-major, so that each
- * field is one contiguous array for numpy). Fields are gathered in row[] first. */
 
 /* 1 to 18 digits at *p (stopping at end): the value, and *p moved past them. */
 static int read_uint(ptr *p, ptr end, int64_t *out)
@@ -320,6 +320,7 @@ static PyObject *scan(PyObject *self, PyObject *args)
                 ok = 0;
                 break;
             }
+            /* column-major: each field one contiguous array for numpy */
             for (c = 0; c < C_COLS; c++)
                 ((int64_t *)rows.buf)[c * cap + n_lines] = row[c];
             n_lines++;
