@@ -154,11 +154,11 @@ static int read_outcome(ptr p, ptr e, ptr base, int n, int64_t *row, int64_t *va
     return 1;
 }
 
-/* The rest of a chance line, after 'c "label" ': <number> "infoset" { "a" 1/3 "b" 2/3 }
- * <outcome>...; the probabilities go to probs (at most cap pairs in all). */
-static int read_chance(ptr p, ptr e, ptr base, int n, int64_t *row, int64_t *values,
-                       Py_ssize_t *n_pay, int64_t *probs, Py_ssize_t *n_probs, Py_ssize_t cap)
+/* An information set's head, '<number> "label" { ', up to the first action's quote:
+ * C_NUMBER, the label's span and where the actions begin; *p moved to that quote. */
+static int read_set_head(ptr *pp, ptr e, ptr base, int64_t *row)
 {
+    ptr p = *pp;
     if (!read_uint(&p, e, &row[C_NUMBER]))
         return 0;
     if (p >= e || *p != ' ')
@@ -170,6 +170,17 @@ static int read_chance(ptr p, ptr e, ptr base, int n, int64_t *row, int64_t *val
         return 0;
     p += 3;
     row[C_AA] = (int64_t)(p - base);
+    *pp = p;
+    return 1;
+}
+
+/* The rest of a chance line, after 'c "label" ': <number> "infoset" { "a" 1/3 "b" 2/3 }
+ * <outcome>...; the probabilities go to probs (at most cap pairs in all). */
+static int read_chance(ptr p, ptr e, ptr base, int n, int64_t *row, int64_t *values,
+                       Py_ssize_t *n_pay, int64_t *probs, Py_ssize_t *n_probs, Py_ssize_t cap)
+{
+    if (!read_set_head(&p, e, base, row))
+        return 0;
     row[C_PROB] = *n_probs;
     for (;;) {
         int64_t a, z;
@@ -225,17 +236,8 @@ static int read_line(ptr s, ptr e, ptr base, int n, int64_t *row, int64_t *value
     if (p >= e || *p != ' ')
         return 0;
     p++;
-    if (!read_uint(&p, e, &row[C_NUMBER]))
+    if (!read_set_head(&p, e, base, row))
         return 0;
-    if (p >= e || *p != ' ')
-        return 0;
-    p++;
-    if (!read_label(&p, e, base, &row[C_IA], &row[C_IZ]))
-        return 0;
-    if (e - p < 4 || memcmp(p, " { \"", 4) != 0)
-        return 0;
-    p += 3;
-    row[C_AA] = (int64_t)(p - base);
     for (;;) {
         int64_t a, z;
         if (!read_label(&p, e, base, &a, &z))

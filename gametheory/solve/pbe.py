@@ -156,16 +156,6 @@ class PBESolution(EquilibriumSequence):
     def of_kind(self, kind: str) -> tuple[PerfectBayesianEquilibrium, ...]:
         return tuple(e for e in self.equilibria if e.kind == kind)
 
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
-        eqs = self.equilibria if limit is None else self.equilibria[:limit]
-        return {
-            "concept": self.concept,
-            "method": self.method,
-            "exact": self.exact,
-            "warnings": list(self.warnings),
-            "equilibria": [e.to_json_dict() for e in eqs],
-        }
-
     def __repr__(self) -> str:
         lines = [f"PBESolution(method={self.method!r}, exact={self.exact}, {len(self.equilibria)} equilibria)"]
         lines += [f"  {e.label}" for e in self.equilibria]

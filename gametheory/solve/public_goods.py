@@ -99,16 +99,6 @@ class ContributionSolution(EquilibriumSequence):
             raise SolverError(f"the solutions have different totals: {sorted(map(str, totals))}")
         return totals.pop()
 
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
-        eqs = self.equilibria if limit is None else self.equilibria[:limit]
-        return {
-            "concept": self.concept,
-            "method": self.method,
-            "exact": self.exact,
-            "warnings": list(self.warnings),
-            "equilibria": [e.to_json_dict() for e in eqs],
-        }
-
 
 def _nonneg(expr: sp.Expr) -> sp.Basic:
     """``expr >= 0`` stated over a positive denominator, or decided."""

@@ -94,9 +94,24 @@ class Equilibrium:
 
 
 class EquilibriumSequence:
-    """A result that is a sequence of its ``equilibria``: ``len``, iteration, indexing."""
+    """A result that is a sequence of its ``equilibria``: ``len``, iteration, indexing,
+    and a JSON form (``concept``, ``method``, ``exact``, ``warnings``, ``equilibria``)."""
 
     equilibria: tuple[Any, ...]
+    concept: str
+    method: str
+    exact: bool
+    warnings: tuple[str, ...]
+
+    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
+        eqs = self.equilibria if limit is None else self.equilibria[:limit]
+        return {
+            "concept": self.concept,
+            "method": self.method,
+            "exact": self.exact,
+            "warnings": list(self.warnings),
+            "equilibria": [e.to_json_dict() for e in eqs],
+        }
 
     def __len__(self) -> int:
         return len(self.equilibria)
