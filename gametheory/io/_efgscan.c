@@ -174,24 +174,27 @@ static int read_set_head(ptr *pp, ptr e, ptr base, int64_t *row)
     return 1;
 }
 
-/* The rest of a chance line, after 'c "label" ': <number> "infoset" { "a" 1/3 "b" 2/3 }
- * <outcome>...; the probabilities go to probs (at most cap pairs in all). */
-static int read_chance(ptr p, ptr e, ptr base, int n, int64_t *row, int64_t *values,
-                       Py_ssize_t *n_pay, int64_t *probs, Py_ssize_t *n_probs, Py_ssize_t cap)
+/* The actions from the first one's quote, '"a" "b" } ' (at chance moves with their
+ * probabilities, '"a" 1/3 "b" 2/3 } ', stored in probs, at most cap pairs in all), then
+ * the outcome: the end of a personal or chance move's line. */
+static int read_moves(ptr p, ptr e, ptr base, int n, int chance, int64_t *row,
+                      int64_t *values, Py_ssize_t *n_pay, int64_t *probs,
+                      Py_ssize_t *n_probs, Py_ssize_t cap)
 {
-    if (!read_set_head(&p, e, base, row))
-        return 0;
-    row[C_PROB] = *n_probs;
+    if (chance)
+        row[C_PROB] = *n_probs;
     for (;;) {
         int64_t a, z;
         if (!read_label(&p, e, base, &a, &z))
             return 0;
-        if (p >= e || *p != ' ' || *n_probs >= cap)
-            return 0;
-        p++;
-        if (!read_number(&p, e, &probs[2 * *n_probs], &probs[2 * *n_probs + 1]))
-            return 0;
-        (*n_probs)++;
+        if (chance) {
+            if (p >= e || *p != ' ' || *n_probs >= cap)
+                return 0;
+            p++;
+            if (!read_number(&p, e, &probs[2 * *n_probs], &probs[2 * *n_probs + 1]))
+                return 0;
+            (*n_probs)++;
+        }
         row[C_ARITY]++;
         if (e - p >= 2 && p[0] == ' ' && p[1] == '"') {
             p++;
@@ -222,8 +225,9 @@ static int read_line(ptr s, ptr e, ptr base, int n, int64_t *row, int64_t *value
     p++;
     if (s[0] == 't')
         return read_outcome(p, e, base, n, row, values, n_pay);
-    if (s[0] == 'c')
-        return read_chance(p, e, base, n, row, values, n_pay, probs, n_probs, cap);
+    if (s[0] == 'c') /* c "label" <number> "infoset" { "a" 1/3 "b" 2/3 } <outcome>... */
+        return read_set_head(&p, e, base, row) &&
+               read_moves(p, e, base, n, 1, row, values, n_pay, probs, n_probs, cap);
     /* p "label" <player> <number> "infoset" { "a" "b" } <outcome>... */
     if (n <= 9) {
         if (p >= e || *p < '1' || *p > '0' + n)
@@ -236,23 +240,8 @@ static int read_line(ptr s, ptr e, ptr base, int n, int64_t *row, int64_t *value
     if (p >= e || *p != ' ')
         return 0;
     p++;
-    if (!read_set_head(&p, e, base, row))
-        return 0;
-    for (;;) {
-        int64_t a, z;
-        if (!read_label(&p, e, base, &a, &z))
-            return 0;
-        row[C_ARITY]++;
-        if (e - p >= 2 && p[0] == ' ' && p[1] == '"') {
-            p++;
-            continue;
-        }
-        if (e - p >= 3 && memcmp(p, " } ", 3) == 0)
-            break;
-        return 0;
-    }
-    row[C_AZ] = (int64_t)(p - base);
-    return read_outcome(p + 3, e, base, n, row, values, n_pay);
+    return read_set_head(&p, e, base, row) &&
+           read_moves(p, e, base, n, 0, row, values, n_pay, probs, n_probs, cap);
 }
 
 /* count_lines(buf, start, size) -> number of lines (newlines + 1). */
