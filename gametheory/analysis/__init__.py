@@ -1,6 +1,35 @@
 """Parameter analysis: compiled sweeps, comparative statics, robustness."""
 
-from .distributed import *  # noqa: F403
-from .robustness import *  # noqa: F403
-from .statics import *  # noqa: F403
-from .sweep import *  # noqa: F403
+from .distributed import (
+    dask_client,
+)
+from .robustness import (
+    RobustnessResult,
+    robustness,
+    wilson_interval,
+)
+from .statics import (
+    ComparativeStatics,
+    Effect,
+    comparative_statics,
+)
+from .sweep import (
+    NO_PIECE,
+    SweepPlan,
+    SweepResult,
+    sweep,
+)
+
+__all__ = [
+    "NO_PIECE",
+    "ComparativeStatics",
+    "Effect",
+    "RobustnessResult",
+    "SweepPlan",
+    "SweepResult",
+    "comparative_statics",
+    "dask_client",
+    "robustness",
+    "sweep",
+    "wilson_interval",
+]

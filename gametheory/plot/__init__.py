@@ -1,8 +1,33 @@
 """Pictures in the paper style: region maps, game trees, payoff sets, paths.
 
-This layer knows games and results, not the US-DPRK models.
-"""
+This layer knows games and results, not the US-DPRK models."""
 
-from .regions import *  # noqa: F403
-from .style import *  # noqa: F403
-from .tree import *  # noqa: F403
+from .regions import (
+    boundary_curves,
+    regions,
+)
+from .style import (
+    ONE_COLUMN,
+    PALETTE,
+    TWO_COLUMN,
+    figure,
+    paper_style,
+    save_figure,
+)
+from .tree import (
+    tree,
+    tree_layout,
+)
+
+__all__ = [
+    "ONE_COLUMN",
+    "PALETTE",
+    "TWO_COLUMN",
+    "boundary_curves",
+    "figure",
+    "paper_style",
+    "regions",
+    "save_figure",
+    "tree",
+    "tree_layout",
+]

@@ -1,16 +1,169 @@
 """Algorithms: one module per algorithm, free functions over game objects."""
 
-from .backward_induction import *  # noqa: F403
-from .bargaining import *  # noqa: F403
-from .cooperative import *  # noqa: F403
-from .dominance import *  # noqa: F403
-from .mixed_nash import *  # noqa: F403
-from .payoff_set import *  # noqa: F403
-from .pbe import *  # noqa: F403
-from .public_goods import *  # noqa: F403
-from .pure_nash import *  # noqa: F403
-from .repeated import *  # noqa: F403
-from .repeated_nash import *  # noqa: F403
-from .results import *  # noqa: F403
-from .simulate import *  # noqa: F403
-from .tree_arrays import *  # noqa: F403
+from .backward_induction import (
+    MAX_LISTED,
+    SPESolution,
+    SubgamePerfectEquilibrium,
+    spe,
+)
+from .bargaining import (
+    BargainingSolution,
+    RubinsteinSolution,
+    WinSets,
+    kalai_smorodinsky,
+    nash_bargaining,
+    rubinstein,
+    rubinstein_finite,
+    rubinstein_tree,
+    win_sets,
+)
+from .cooperative import (
+    VERTEX_LIMIT,
+    AllocationResult,
+    CoreResult,
+    banzhaf_index,
+    core,
+    nucleolus,
+    shapley_value,
+)
+from .dominance import (
+    DominanceResult,
+    Elimination,
+    best_responses,
+    iterated_dominance,
+    regret,
+)
+from .mixed_nash import (
+    METHODS,
+    extreme_equilibria,
+    nash,
+)
+from .payoff_set import (
+    PayoffSet,
+    convex_hull_2d,
+    equilibrium_payoffs,
+    hausdorff_distance,
+)
+from .pbe import (
+    BeliefSet,
+    PBESolution,
+    PerfectBayesianEquilibrium,
+    beer_quiche,
+    intuitive_criterion,
+    pbe,
+)
+from .public_goods import (
+    ContributionProfile,
+    ContributionSolution,
+    nash_contributions,
+    samuelson_level,
+)
+from .pure_nash import (
+    iter_pure_nash,
+    pure_equilibrium,
+    pure_nash,
+)
+from .repeated import (
+    Deviation,
+    DiscountThreshold,
+    RepeatedValues,
+    SubgamePerfection,
+    discount_threshold,
+    finite_horizon_spe,
+    is_subgame_perfect,
+    joint_markov_chain,
+    repeated_values,
+)
+from .repeated_nash import (
+    NashCheck,
+    is_nash,
+)
+from .results import (
+    Equilibrium,
+    Piece,
+    PiecewiseAnswer,
+    Solution,
+    number_to_json,
+)
+from .simulate import (
+    History,
+    cooperation_durations,
+    simulate,
+)
+from .tree_arrays import (
+    ArraySolution,
+    TreeArrays,
+    backward_induction_arrays,
+    read_efg_arrays,
+)
+
+__all__ = [
+    "MAX_LISTED",
+    "METHODS",
+    "VERTEX_LIMIT",
+    "AllocationResult",
+    "ArraySolution",
+    "BargainingSolution",
+    "BeliefSet",
+    "ContributionProfile",
+    "ContributionSolution",
+    "CoreResult",
+    "Deviation",
+    "DiscountThreshold",
+    "DominanceResult",
+    "Elimination",
+    "Equilibrium",
+    "History",
+    "NashCheck",
+    "PBESolution",
+    "PayoffSet",
+    "PerfectBayesianEquilibrium",
+    "Piece",
+    "PiecewiseAnswer",
+    "RepeatedValues",
+    "RubinsteinSolution",
+    "SPESolution",
+    "Solution",
+    "SubgamePerfectEquilibrium",
+    "SubgamePerfection",
+    "TreeArrays",
+    "WinSets",
+    "backward_induction_arrays",
+    "banzhaf_index",
+    "beer_quiche",
+    "best_responses",
+    "convex_hull_2d",
+    "cooperation_durations",
+    "core",
+    "discount_threshold",
+    "equilibrium_payoffs",
+    "extreme_equilibria",
+    "finite_horizon_spe",
+    "hausdorff_distance",
+    "intuitive_criterion",
+    "is_nash",
+    "is_subgame_perfect",
+    "iter_pure_nash",
+    "iterated_dominance",
+    "joint_markov_chain",
+    "kalai_smorodinsky",
+    "nash",
+    "nash_bargaining",
+    "nash_contributions",
+    "nucleolus",
+    "number_to_json",
+    "pbe",
+    "pure_equilibrium",
+    "pure_nash",
+    "read_efg_arrays",
+    "regret",
+    "repeated_values",
+    "rubinstein",
+    "rubinstein_finite",
+    "rubinstein_tree",
+    "samuelson_level",
+    "shapley_value",
+    "simulate",
+    "spe",
+    "win_sets",
+]
