@@ -76,7 +76,7 @@ __all__ = [
 
 KINDS = ("figure", "table", "equation", "values")
 
-ITEM_MODULES: tuple[str, ...] = ("gametheory.reproduce_items",) + tuple(
+ITEM_MODULES: tuple[str, ...] = tuple(
     f"gametheory.artifacts.{m.name}"
     for m in sorted(
         pkgutil.iter_modules([str(Path(__file__).with_name("artifacts"))]), key=lambda m: m.name

@@ -6,3 +6,18 @@ here (entry-point layer) from the models' data with :mod:`gametheory.plot`, so t
 models stay free of plotting and of the registry. A notebook shows the same figure by
 calling the registered function.
 """
+
+# Modules, not names: importing one loads its calibrations (or registers its items).
+__all__ = [
+    "commitment",
+    "definitions",
+    "financing",
+    "libya",
+    "reassurance",
+    "sanctions",
+    "six_party",
+    "synthesis",
+    "tour",
+    "trust",
+    "verification",
+]

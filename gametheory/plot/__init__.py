@@ -2,6 +2,7 @@
 
 This layer knows games and results, not the US-DPRK models."""
 
+from .latex import latex_text, show_latex
 from .regions import (
     boundary_curves,
     regions,
@@ -20,6 +21,8 @@ from .tree import (
 )
 
 __all__ = [
+    "latex_text",
+    "show_latex",
     "ONE_COLUMN",
     "PALETTE",
     "TWO_COLUMN",

@@ -1,12 +1,7 @@
-"""The paper's figures, tables, equations and values, registered for ``reproduce``.
+"""The tour's items (notebook 00): the disarmament dilemma's equilibria, table, map, values.
 
-Each function builds its game from the library (or from :mod:`gametheory.models`),
-solves it and returns what the paper shows; :mod:`gametheory.reproduce` writes it. A
-function names the notebook that narrates the same result.
-
-The first items come from the tour (notebook 00): a symmetric two-by-two
-"disarmament dilemma" whose two parameters sweep through Rapoport and Guyer's (1966)
-families of two-by-two games: harmony, stag hunt, chicken and the prisoner's dilemma.
+The model is :mod:`gametheory.models.tour`; this module only registers, with
+:func:`gametheory.reproduce.register`, what the paper pulls in.
 """
 
 from __future__ import annotations
@@ -16,56 +11,10 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from .games.normal_form import NormalFormGame
-from .reproduce import Equation, Table, TeX, register
-from .solve.pure_nash import pure_nash
-from .solve.results import PiecewiseAnswer
-from .symbolic import parameter
+from ..models.tour import DILEMMA_POINTS, GAIN, LOSS, SYMBOLS, dilemma_equilibria
+from ..reproduce import Equation, Table, TeX, register
 
-__all__ = ["disarmament_dilemma", "dilemma_equilibria", "DILEMMA_POINTS"]
-
-GAIN = parameter(
-    "tour_gain",
-    "real",
-    description="gain from keeping weapons while the other side disarms",
-    default=1,
-    plausible_range=(-1, 1),
-)
-LOSS = parameter(
-    "tour_loss",
-    "real",
-    description="loss from disarming while the other side keeps its weapons",
-    default=1,
-    plausible_range=(-1, 1),
-)
-SYMBOLS = {GAIN: "g", LOSS: r"\ell"}
-
-# One point in each quadrant of (gain, loss): the four classic symmetric 2x2 games.
-DILEMMA_POINTS: tuple[tuple[str, int, int], ...] = (
-    ("prisoner's dilemma", 1, 1),
-    ("chicken", 1, -1),
-    ("stag hunt", -1, 1),
-    ("harmony", -1, -1),
-)
-
-
-def disarmament_dilemma() -> NormalFormGame:
-    """Both sides disarm (1 each) or keep (0 each); a keeper facing a disarmer gains
-    ``1 + g``, the disarmer gets ``-l``."""
-    one = sp.Integer(1)
-    row = [[one, -LOSS], [one + GAIN, sp.Integer(0)]]
-    col = [[one, one + GAIN], [-LOSS, sp.Integer(0)]]
-    return NormalFormGame.from_arrays(
-        row, col, players=["US", "DPRK"], strategies=[["Disarm", "Keep"]] * 2,
-        title="disarmament dilemma",
-    )
-
-
-def dilemma_equilibria() -> PiecewiseAnswer:
-    """The pure Nash equilibria of :func:`disarmament_dilemma`, piecewise in (g, l)."""
-    answer = pure_nash(disarmament_dilemma())
-    assert isinstance(answer, PiecewiseAnswer)  # the game has free parameters
-    return answer
+__all__ = ["tour_dilemma_equilibria", "tour_dilemma_table", "tour_dilemma_regions", "tour_values"]
 
 
 @register(
@@ -108,7 +57,7 @@ def tour_dilemma_table() -> Table:
     description="which pure profiles are equilibria over the (gain, loss) plane",
 )
 def tour_dilemma_regions() -> Any:
-    from .plot.style import PALETTE, figure, paper_style
+    from ..plot.style import PALETTE, figure, paper_style
 
     answer = dilemma_equilibria()
     membership = answer.compile()
