@@ -38,6 +38,7 @@ import sympy as sp
 
 from ..errors import ValidationError
 from ..symbolic import exact, free_parameters
+from ._coerce import FrozenMapping
 
 __all__ = [
     "Automaton",
@@ -133,13 +134,16 @@ class Automaton:
         extra = set(self.actions) - set(states)
         if extra:
             raise ValidationError(f"{who}: actions given for unknown state(s) {sorted(extra)}")
-        object.__setattr__(self, "actions", actions)
+        object.__setattr__(self, "actions", FrozenMapping(actions))
         for s in states:
             if s not in self.transitions:
                 raise ValidationError(f"{who}: no transition given from state {s!r}")
         extra = set(self.transitions) - set(states)
         if extra:
             raise ValidationError(f"{who}: transitions given for unknown state(s) {sorted(extra)}")
+        object.__setattr__(self, "transitions", FrozenMapping(
+            {s: FrozenMapping(r) if isinstance(r, Mapping) else r for s, r in self.transitions.items()}
+        ))
         if self.declared_states is not None and tuple(self.declared_states) != states:
             raise ValidationError(
                 f"{who}: declares states {tuple(self.declared_states)} but has {states}"
@@ -263,7 +267,7 @@ def _check_action(action: Any, where: str) -> Any:
     total = sp.simplify(sum(probs.values()))
     if total.is_number and abs(total - 1) > 1e-12:
         raise ValidationError(f"{where}: probabilities sum to {total}, not 1")
-    return probs
+    return FrozenMapping(probs)
 
 
 # ---------------------------------------------------------------------- shipped

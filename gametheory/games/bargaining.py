@@ -28,13 +28,12 @@ import sympy as sp
 
 from ..errors import ValidationError
 from ..symbolic import (
-    declared_parameters,
     exact,
     free_parameters,
     is_exact,
-    parse_formula,
     substitute,
 )
+from ._coerce import Frozen, FrozenMapping, number_or_formula
 
 __all__ = ["BargainingProblem", "Issue", "MultiIssueBargaining", "U1"]
 
@@ -42,18 +41,7 @@ U1 = sp.Symbol("u1", real=True)
 """The default variable of a frontier formula ``u2 = f(u1)``."""
 
 
-def _formula(text: Any, extra: Mapping[str, sp.Symbol], where: str) -> sp.Expr:
-    if isinstance(text, str):
-        try:
-            return exact(text)
-        except Exception:
-            names = {n: p.symbol for n, p in declared_parameters().items()}
-            names.update(extra)
-            return parse_formula(text, names, source=where)
-    return exact(text, where=where)
-
-
-class BargainingProblem:
+class BargainingProblem(Frozen):
     """A two-player bargaining problem ``(S, d)``.
 
     Parameters
@@ -101,7 +89,7 @@ class BargainingProblem:
         self.vertices: tuple[tuple[sp.Expr, sp.Expr], ...] = ()
         # segments: (f(u), lo, hi) with u the variable
         if frontier is not None:
-            f = _formula(frontier, {"u1": U1}, "frontier")
+            f = number_or_formula(frontier, "frontier", {"u1": U1})
             var = variable
             if var is None:
                 named = [s for s in f.free_symbols if isinstance(s, sp.Symbol) and s.name == "u1"]
@@ -244,7 +232,7 @@ class Issue:
         return sp.Symbol(self.name, real=True)
 
 
-class MultiIssueBargaining:
+class MultiIssueBargaining(Frozen):
     """Packages over several issues, a utility per side, and an outside option per side.
 
     Parameters
@@ -282,12 +270,12 @@ class MultiIssueBargaining:
                 f"missing {missing}, unknown {extra}"
             )
         table = {i.name: i.symbol for i in self.issues}
-        self.utilities: dict[str, sp.Expr] = {
-            p: _formula(u, table, f"utility of {p}") for p, u in utilities.items()
-        }
-        self.outside_options: dict[str, sp.Expr] = {
-            p: _formula(outside_options[p], {}, f"outside option of {p}") for p in self.players
-        }
+        self.utilities: Mapping[str, sp.Expr] = FrozenMapping({
+            p: number_or_formula(u, f"utility of {p}", table) for p, u in utilities.items()
+        })
+        self.outside_options: Mapping[str, sp.Expr] = FrozenMapping({
+            p: number_or_formula(outside_options[p], f"outside option of {p}") for p in self.players
+        })
         self.title = title
 
     @property

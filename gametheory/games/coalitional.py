@@ -24,7 +24,8 @@ from typing import Any
 import sympy as sp
 
 from ..errors import ValidationError
-from ..symbolic import exact, free_parameters, is_exact, parse_formula, substitute
+from ..symbolic import exact, free_parameters, is_exact, substitute
+from ._coerce import Frozen, FrozenMapping, number_or_formula
 
 __all__ = ["CoalitionalGame", "WeightedVotingGame"]
 
@@ -47,7 +48,7 @@ def _check_players(players: Sequence[str]) -> tuple[str, ...]:
     return names
 
 
-class CoalitionalGame:
+class CoalitionalGame(Frozen):
     """A transferable-utility game in characteristic-function form.
 
     Parameters
@@ -100,7 +101,7 @@ class CoalitionalGame:
         empty = values.setdefault(frozenset(), sp.Integer(0))
         if empty != 0:
             raise ValidationError(f"the empty coalition must be worth 0, got {empty}")
-        self._values = values
+        self._values = FrozenMapping(values)
 
     # ----------------------------------------------------------------- coalitions
     def _name(self, coalition: Iterable[str]) -> str:
@@ -122,13 +123,7 @@ class CoalitionalGame:
         return members
 
     def _number(self, v: Any, coalition: frozenset[str]) -> sp.Expr:
-        where = f"value of coalition {self._name(coalition)}"
-        if isinstance(v, str):
-            try:
-                return exact(v)
-            except Exception:
-                return parse_formula(v, source=where)
-        return exact(v, where=where)
+        return number_or_formula(v, f"value of coalition {self._name(coalition)}")
 
     def coalitions(self, include_empty: bool = False) -> Iterator[frozenset[str]]:
         """Every coalition, by size then in player order."""
@@ -236,7 +231,7 @@ class WeightedVotingGame(CoalitionalGame):
                 raise ValidationError(f"weight of {n} must be a non-negative number, got {w}")
         if not q.is_number or q <= 0:
             raise ValidationError(f"the quota must be a positive number, got {q}")
-        self.weights: dict[str, sp.Expr] = dict(zip(names, ws))
+        self.weights: Mapping[str, sp.Expr] = FrozenMapping(dict(zip(names, ws)))
         self.quota = q
 
         def win(coalition: frozenset[str]) -> int:

@@ -30,11 +30,12 @@ from ..symbolic import (
     parse_formula,
     substitute,
 )
+from ._coerce import Frozen, FrozenMapping
 
 __all__ = ["PublicGoodsGame"]
 
 
-class PublicGoodsGame:
+class PublicGoodsGame(Frozen):
     """An n-player contribution game with utilities as formulas.
 
     Parameters
@@ -101,7 +102,7 @@ class PublicGoodsGame:
             if isinstance(u, str):
                 u = parse_formula(u, names, source=f"utility of {p}")
             us.append(exact(u, where=f"utility of {p}"))
-        self.utilities: dict[str, sp.Expr] = dict(zip(self.players, us))
+        self.utilities: Mapping[str, sp.Expr] = FrozenMapping(dict(zip(self.players, us)))
         if lower_bounds is None:
             lows = [sp.Integer(0)] * n
         elif isinstance(lower_bounds, Mapping):
@@ -115,7 +116,7 @@ class PublicGoodsGame:
                 )
             if lo.is_negative:
                 raise ValidationError(f"the lower bound of {p}'s contribution ({lo}) is negative")
-        self.lower_bounds: dict[str, sp.Expr] = dict(zip(self.players, lows))
+        self.lower_bounds: Mapping[str, sp.Expr] = FrozenMapping(dict(zip(self.players, lows)))
         for p, s in zip(self.players, self.symbols):
             second = sp.simplify(sp.diff(self.utilities[p], s, 2))
             if second.is_positive:

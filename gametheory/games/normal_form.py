@@ -22,6 +22,7 @@ import sympy as sp
 
 from ..errors import ValidationError
 from ..symbolic import exact, free_parameters, is_exact, substitute, to_fraction
+from ._coerce import Frozen
 
 __all__ = ["NormalFormGame"]
 
@@ -42,7 +43,7 @@ def _check_labels(labels: Sequence[Any], what: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-class NormalFormGame:
+class NormalFormGame(Frozen):
     """A finite game in normal form.
 
     Parameters

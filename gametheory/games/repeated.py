@@ -34,6 +34,7 @@ import sympy as sp
 
 from ..errors import ParameterError, ValidationError
 from ..symbolic import exact, free_parameters, is_exact, substitute
+from ._coerce import FrozenMapping
 from .automata import SIGNALS, Automaton
 from .normal_form import NormalFormGame
 
@@ -135,7 +136,7 @@ class PublicSignal:
         for prof, p in self.good_given.items():
             prof = tuple(prof)
             table[prof] = _probability(p, f"probability of the good signal at {prof}")
-        object.__setattr__(self, "good_given", table)
+        object.__setattr__(self, "good_given", FrozenMapping(table))
         if self.default is not None:
             object.__setattr__(
                 self, "default", _probability(self.default, "default probability of the good signal")

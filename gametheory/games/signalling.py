@@ -25,7 +25,8 @@ import numpy as np
 import sympy as sp
 
 from ..errors import ValidationError
-from ..symbolic import exact, free_parameters, is_exact, parse_formula, substitute
+from ..symbolic import free_parameters, is_exact, substitute
+from ._coerce import Frozen, FrozenMapping, number_or_formula
 from .normal_form import NormalFormGame
 
 __all__ = ["SignallingGame"]
@@ -43,16 +44,7 @@ def _labels(items: Sequence[Any], what: str) -> tuple[str, ...]:
     return out
 
 
-def _number(v: Any, where: str) -> sp.Expr:
-    if isinstance(v, str):
-        try:
-            return exact(v)
-        except Exception:
-            return parse_formula(v, source=where)
-    return exact(v, where=where)
-
-
-class SignallingGame:
+class SignallingGame(Frozen):
     """A finite sender-receiver game.
 
     Parameters
@@ -102,12 +94,12 @@ class SignallingGame:
                     f"responses must be given for exactly the messages {self.messages}; "
                     f"got {list(responses)}"
                 )
-            self.responses: dict[str, tuple[str, ...]] = {
+            self.responses: Mapping[str, tuple[str, ...]] = FrozenMapping({
                 m: _labels(responses[m], f"response to {m}") for m in self.messages
-            }
+            })
         else:
             rs = _labels(responses, "response")
-            self.responses = {m: rs for m in self.messages}
+            self.responses = FrozenMapping({m: rs for m in self.messages})
         # prior
         if isinstance(prior, Mapping):
             unknown = set(prior) - set(self.types)
@@ -121,9 +113,9 @@ class SignallingGame:
             probs = list(prior)
             if len(probs) != len(self.types):
                 raise ValidationError(f"{len(probs)} prior probabilities for {len(self.types)} types")
-        self.prior: dict[str, sp.Expr] = {
-            t: _number(p, f"prior of {t}") for t, p in zip(self.types, probs)
-        }
+        self.prior: Mapping[str, sp.Expr] = FrozenMapping({
+            t: number_or_formula(p, f"prior of {t}") for t, p in zip(self.types, probs)
+        })
         for t, p in self.prior.items():
             if p.is_number and (p < 0 or p > 1):
                 raise ValidationError(f"prior probability of type {t!r} is {p}, outside [0, 1]")
@@ -148,9 +140,9 @@ class SignallingGame:
                             f"payoffs at ({t}, {m}, {r}) must be (sender, receiver), got {pair!r}"
                         )
                     where = f"({t}, {m}, {r})"
-                    table[(t, m, r)] = (_number(pair[0], f"sender payoff at {where}"),
-                                        _number(pair[1], f"receiver payoff at {where}"))
-        self._payoffs = table
+                    table[(t, m, r)] = (number_or_formula(pair[0], f"sender payoff at {where}"),
+                                        number_or_formula(pair[1], f"receiver payoff at {where}"))
+        self._payoffs = FrozenMapping(table)
         cost_table: dict[tuple[str, str], sp.Expr] = {}
         for t in self.types:
             for m in self.messages:
@@ -160,12 +152,12 @@ class SignallingGame:
                     c = costs(t, m)
                 else:
                     c = costs.get((t, m), 0)
-                cost_table[(t, m)] = _number(c, f"cost of {m} to type {t}")
+                cost_table[(t, m)] = number_or_formula(c, f"cost of {m} to type {t}")
         if isinstance(costs, Mapping):
             bad = [k for k in costs if k not in cost_table]
             if bad:
                 raise ValidationError(f"costs name unknown (type, message) pairs {bad}")
-        self.costs = cost_table
+        self.costs: Mapping[tuple[str, str], sp.Expr] = FrozenMapping(cost_table)
 
     # ------------------------------------------------------------------ access
     def payoff(self, t: str, m: str, r: str) -> tuple[sp.Expr, sp.Expr]:
