@@ -75,10 +75,3 @@ def dask_map(fn: Callable[..., Any], args: Sequence[tuple[Any, ...]], scheduler:
         shared = first if callable(first) else client.scatter(first, broadcast=True)
         futures = [client.submit(fn, shared, *a[1:], pure=False) for a in args]
         return client.gather(futures)
-
-
-def dask_map_chunks(plan: Any, bounds: Sequence[tuple[int, int]], scheduler: Any = None) -> list[Any]:
-    """Evaluate the chunks of a sweep plan on a Dask cluster, in chunk order."""
-    from .sweep import evaluate_chunk
-
-    return dask_map(evaluate_chunk, [(plan, a, b) for a, b in bounds], scheduler)

@@ -13,44 +13,48 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import sympy as sp
 
 from ..errors import ParameterError, SolverError
-from .sweep import (
-    SweepResult,
-    check_axes,
-    chunk_bounds,
-    fixed_values,
-    function_parameters,
-    is_picklable,
-)
+from ..symbolic import declared_parameters
+from .executor import backend_note, require_memory, run_chunks
+from .grid import check_axes, chunk_bounds, fixed_values, function_parameters, is_picklable
+from .sweep_result import SweepResult
 
-__all__: list[str] = []
+__all__ = ["PointGrid", "evaluate_points", "sweep_function"]
 
 _PROBE_SECONDS = 0.25
 _PARALLEL_AFTER = 2.0
 
 
-def evaluate_batch(
-    fn: Callable[..., Any],
-    names: tuple[str, ...],
-    axes: tuple[np.ndarray, ...],
-    fixed: Mapping[str, Any],
-    start: int,
-    stop: int,
-) -> list[Any]:
-    """Call ``fn`` at flat grid indices ``start..stop``; module-level so workers can run it."""
-    shape = tuple(len(a) for a in axes)
+_BYTES_PER_POINT = 64  # a Python result in a list, its code and value in the arrays
+
+
+@dataclass(frozen=True)
+class PointGrid:
+    """What a worker needs to solve points: the function, the axes and fixed values."""
+
+    fn: Callable[..., Any]
+    names: tuple[str, ...]
+    axes: tuple[np.ndarray, ...]
+    fixed: Mapping[str, Any]
+
+
+def evaluate_points(grid: PointGrid, start: int, stop: int) -> list[Any]:
+    """Call the function at flat grid indices ``start..stop``; module-level so workers
+    can run it."""
+    shape = tuple(len(a) for a in grid.axes)
     idx = np.unravel_index(np.arange(start, stop), shape)
     out = []
     for k in range(stop - start):
-        point = {n: float(a[i[k]]) for n, a, i in zip(names, axes, idx)}
-        point.update(fixed)
+        point = {n: float(a[i[k]]) for n, a, i in zip(grid.names, grid.axes, idx)}
+        point.update(grid.fixed)
         try:
-            out.append(fn(**point))
+            out.append(grid.fn(**point))
         except Exception as exc:  # the point is named; the cause is chained
             raise SolverError(f"the function failed at {point}: {exc}") from exc
     return out
@@ -62,8 +66,6 @@ def _fixed_values(
     names: tuple[str, ...],
     values: Mapping[Any, Any],
 ) -> tuple[dict[str, Any], list[str]]:
-    from ..symbolic import declared_parameters
-
     declared = declared_parameters()
     return fixed_values(
         required, names, values, accepted=None if accepted is None else set(accepted),
@@ -80,12 +82,19 @@ def sweep_function(
     progress: bool | None,
     chunk_size: int,
     scheduler: Any = None,
+    max_bytes: int | None = None,
 ) -> SweepResult:
     """Sweep a Python function point by point (see :func:`~gametheory.analysis.sweep`)."""
     accepted, required = function_parameters(fn)
     names, arrays = check_axes(axes, {n: None for n in accepted} if accepted is not None else None)
     fixed, notes = _fixed_values(accepted, required, names, values)
     size = int(np.prod([len(a) for a in arrays], dtype=np.int64))
+    require_memory(
+        size * _BYTES_PER_POINT, max_bytes, f"a point-by-point sweep over {size:,} grid points",
+        "use coarser axes, sweep the ranges in parts, or give a closed-form answer "
+        "(a PiecewiseAnswer or sympy condition) that compiles to numpy",
+    )
+    grid = PointGrid(fn, names, arrays, fixed)
     notes = list(notes)
     if backend in ("processes", "dask") and not is_picklable(fn):
         if backend == "dask":
@@ -103,7 +112,7 @@ def sweep_function(
     results: list[Any] = []
     while len(results) < size and time.perf_counter() - t0 < _PROBE_SECONDS:
         n = min(size - len(results), max(1, len(results)))
-        results += evaluate_batch(fn, names, arrays, fixed, len(results), len(results) + n)
+        results += evaluate_points(grid, len(results), len(results) + n)
     done = len(results)
     estimate = (time.perf_counter() - t0) / max(done, 1) * (size - done)
     workers = os.cpu_count() or 1
@@ -115,39 +124,11 @@ def sweep_function(
         backend = "numpy"
     batch = max(1, min(chunk_size, -(-(size - done) // (workers * 8)) if done < size else 1))
     bounds = [(done + a, done + b) for a, b in chunk_bounds(size - done, batch)]
-    bar = None
-    if show and bounds:
-        from tqdm.auto import tqdm
-
-        bar = tqdm(total=size, initial=done, unit="point", desc="sweep (point by point)")
-    if backend == "processes" and bounds:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor() as pool:
-            futures = [
-                pool.submit(evaluate_batch, fn, names, arrays, fixed, a, b) for a, b in bounds
-            ]
-            for (a, b), fut in zip(bounds, futures):
-                results += fut.result()
-                if bar is not None:
-                    bar.update(b - a)
-        method += ", local process pool"
-    elif backend == "dask" and bounds:
-        from .distributed import dask_map
-
-        args = [(fn, names, arrays, fixed, a, b) for a, b in bounds]
-        for (a, b), part in zip(bounds, dask_map(evaluate_batch, args, scheduler)):
-            results += part
-            if bar is not None:
-                bar.update(b - a)
-        method += ", Dask backend"
-    else:
-        for a, b in bounds:
-            results += evaluate_batch(fn, names, arrays, fixed, a, b)
-            if bar is not None:
-                bar.update(b - a)
-    if bar is not None:
-        bar.close()
+    for _, _, part in run_chunks(evaluate_points, grid, bounds, backend=backend,
+                                 scheduler=scheduler, progress=show,
+                                 desc="sweep (point by point)"):
+        results += part
+    method += backend_note(backend, len(bounds))
     return _assemble(results, names, arrays, fixed, notes, method, t0)
 
 
