@@ -23,6 +23,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -321,15 +322,32 @@ def rubinstein(d1: Any, d2: Any, pie: Any = 1, players: Sequence[str] = ("A", "B
                               players=(players[0], players[1]))
 
 
+_MAX_SHARE_DIGITS = 100_000  # an exact finite-horizon share longer than this is refused
+_SYMBOLIC_SUM_ROUNDS = 200  # up to here a symbolic share is the polynomial itself
+
+
 def _finite_shares(d1: sp.Expr, d2: sp.Expr, rounds: int, pie: sp.Expr) -> sp.Expr:
-    # Backward: the proposer in the last round takes the pie; earlier, the proposer
-    # offers the responder exactly what it gets as next round's proposer, discounted.
-    deltas = (d1, d2)
-    x = pie
-    for t in range(rounds - 1, 0, -1):
-        responder = t % 2  # the player proposing in round t + 1 (0-based round index t)
-        x = pie - deltas[responder] * x
-    return sp.simplify(sp.expand(x)) if not x.is_number else x
+    # Backward induction: the last proposer takes the pie; earlier, the proposer offers
+    # the responder what it would get proposing next round, discounted. Two rounds at a
+    # time this is x(T) = pie (1 - d2) + d1 d2 x(T - 2), a geometric series in m = d1 d2:
+    # x(2k) = pie (1 - d2) (1 + m + ... + m^(k-1)), x(2k + 1) = x(2k) + m^k pie.
+    m, k = d1 * d2, rounds // 2
+    if m.is_number:
+        series = sp.Integer(k) if m == 1 else (1 - m**k) / (1 - m)
+    elif k <= _SYMBOLIC_SUM_ROUNDS:
+        series = sp.Add(*[m**j for j in range(k)])
+    else:  # the closed form (assumes d1 d2 != 1)
+        series = (1 - m**k) / (1 - m)
+    x = pie * (1 - d2) * series + (m**k * pie if rounds % 2 else 0)
+    return x if x.is_number else sp.simplify(sp.expand(x)) if k <= _SYMBOLIC_SUM_ROUNDS else x
+
+
+def _exact_digits(m: sp.Expr, k: int) -> float:
+    """Roughly how many digits the exact rational ``m ** k`` has."""
+    if not (m.is_Rational and m not in (0, 1)):
+        return 0.0
+    p, q = sp.fraction(m)
+    return k * math.log10(max(abs(int(p)), abs(int(q)), 2))
 
 
 def rubinstein_finite(
@@ -338,16 +356,41 @@ def rubinstein_finite(
     """The SPE shares of alternating offers with a last round ``rounds`` (breakdown after).
 
     Player 0 proposes in odd rounds; an offer rejected in the last round leaves both
-    with nothing. Solved by the closed-form backward recursion (Stahl 1972), so it is
-    fast for any horizon; :func:`rubinstein_tree` builds the same game as a tree.
+    with nothing. Solved in closed form (Stahl 1972): the backward recursion is a
+    geometric series in ``d1 * d2``, so the cost does not grow with the horizon for
+    float discount factors; :func:`rubinstein_tree` builds the same game as a tree.
+
+    Raises
+    ------
+    ValidationError
+        If ``rounds`` is not a positive integer.
+    ParameterError
+        If the exact share would have more than 100,000 digits (exact rational
+        discount factors over a very long horizon): the message gives the estimate;
+        pass float discount factors, or use :func:`rubinstein` for the limit.
+
+    Examples
+    --------
+    >>> rubinstein_finite("1/2", "1/2", 3).share(0)
+    3/4
+    >>> round(float(rubinstein_finite(0.9, 0.8, 10**9).share(0)), 6)
+    0.714286
     """
-    if not isinstance(rounds, int) or rounds < 1:
+    if not isinstance(rounds, int) or isinstance(rounds, bool) or rounds < 1:
         raise ValidationError(f"rounds must be a positive integer, got {rounds!r}")
     a, b = _discount(d1, players[0]), _discount(d2, players[1])
     size = exact(pie, where="pie")
+    digits = _exact_digits(a * b, rounds // 2)
+    if digits > _MAX_SHARE_DIGITS:
+        raise ParameterError(
+            f"the exact share after {rounds:,} rounds has about {digits:,.0f} digits (limit "
+            f"{_MAX_SHARE_DIGITS:,}); pass float discount factors (e.g. {float(a)}) for a float "
+            "answer, or use rubinstein() for the infinite-horizon limit, which the "
+            "finite shares approach like (d1 d2)^(rounds/2)"
+        )
     x = _finite_shares(a, b, rounds, size)
-    return RubinsteinSolution((a, b), size, x, "backward recursion over rounds", is_exact(a, b, size),
-                              rounds=rounds, players=(players[0], players[1]))
+    return RubinsteinSolution((a, b), size, x, "closed form of the backward recursion (Stahl 1972)",
+                              is_exact(a, b, size), rounds=rounds, players=(players[0], players[1]))
 
 
 def rubinstein_tree(

@@ -128,6 +128,30 @@ def _float(value: Any, what: str) -> float:
     return float(value)
 
 
+MAX_HISTORY_BYTES = 2 * 1024**3
+"""Default limit on the memory of a simulated history (2 GiB): see ``max_bytes``."""
+
+MAX_ROUNDS = 10_000_000
+"""Rounds are a Python loop (runs are vectorised): at most this many per call."""
+
+
+def _check_sizes(rounds: Any, runs: Any, seed: Any) -> None:
+    for name, v in (("rounds", rounds), ("runs", runs)):
+        if not isinstance(v, int | np.integer) or isinstance(v, bool) or v < 1:
+            raise ValidationError(f"{name} must be a positive integer, got {v!r}")
+    if rounds > MAX_ROUNDS:
+        raise ValidationError(
+            f"{rounds:,} rounds is more than {MAX_ROUNDS:,}: each round is one step of a "
+            "Python loop (minutes per 10^7); simulate fewer rounds with more runs (runs are "
+            "vectorised), or call simulate again from the states where a run stopped"
+        )
+    if seed is not None and not isinstance(seed, np.random.Generator):
+        if not isinstance(seed, int | np.integer) or isinstance(seed, bool) or seed < 0:
+            raise ValidationError(
+                f"seed must be a non-negative integer, a numpy.random.Generator or None; got {seed!r}"
+            )
+
+
 def simulate(
     game: RepeatedGame,
     profile: Sequence[Automaton],
@@ -135,6 +159,7 @@ def simulate(
     runs: int = 1,
     noise: Any = None,
     seed: int | np.random.Generator | None = None,
+    max_bytes: int = MAX_HISTORY_BYTES,
 ) -> History:
     """Simulate a profile of automata for ``rounds`` rounds, ``runs`` times at once.
 
@@ -150,15 +175,23 @@ def simulate(
         None: the game's monitoring; a number: :class:`PrivateNoise` with that error;
         or a monitoring object.
     seed
-        An int, a :class:`numpy.random.Generator`, or None (fresh entropy).
+        A non-negative int, a :class:`numpy.random.Generator`, or None (fresh entropy).
+    max_bytes
+        The most memory the history may take (actions, states, payoffs and signals of
+        every run and round); the estimate is made before anything is allocated.
 
     Returns
     -------
     History
+
+    Raises
+    ------
+    ValidationError
+        For sizes that are not positive integers, more than :data:`MAX_ROUNDS` rounds,
+        a negative or non-integer seed, or a history larger than ``max_bytes`` (the
+        message gives the estimate and what to do instead).
     """
-    for name, v in (("rounds", rounds), ("runs", runs)):
-        if not isinstance(v, int | np.integer) or isinstance(v, bool) or v < 1:
-            raise ValidationError(f"{name} must be a positive integer, got {v!r}")
+    _check_sizes(rounds, runs, seed)
     mon = _monitoring(game, noise)
     if mon is not game.monitoring:
         game = RepeatedGame(game.stage, game.discount_factor, game.horizon, mon)
@@ -167,8 +200,16 @@ def simulate(
         names = ", ".join(s.name for s in stage.parameters)
         raise ValidationError(f"simulation needs numeric payoffs; free parameters: {names}")
     tables = game.check_profile(profile)
-    rng = np.random.default_rng(seed)
     n, shape = stage.n_players, stage.shape
+    per_run_round = n * (4 + 4 + 8) + 1  # actions, states, float payoffs, a signal
+    needed = int(rounds) * int(runs) * per_run_round + int(runs) * n * n * 24
+    if needed > max_bytes:
+        raise ValidationError(
+            f"a history of {int(runs):,} runs x {int(rounds):,} rounds x {n} players needs about "
+            f"{needed / 1024**3:.1f} GiB, more than max_bytes={max_bytes:,}; simulate fewer runs "
+            "or rounds (in batches with different seeds), or raise max_bytes"
+        )
+    rng = np.random.default_rng(seed)
     observations = game.observations()
     obs_index = {o: k for k, o in enumerate(observations)}
     cdfs, nexts = [], []
