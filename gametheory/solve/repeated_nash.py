@@ -35,7 +35,7 @@ from ..errors import NotApplicableError, ValidationError
 from ..games.automata import Automaton
 from ..games.repeated import PrivateNoise, RepeatedGame
 from ..symbolic import is_exact
-from .repeated import _chain, _normalised_values, _require_infinite, _solve_values
+from .repeated.chain import joint_chain, normalised_values, require_infinite_horizon, solve_values
 from .results import number_to_json
 
 __all__ = ["NashCheck", "is_nash"]
@@ -87,7 +87,7 @@ class NashCheck:
 
 def _best_response(game: RepeatedGame, profile: Sequence[Automaton], i: int):
     """Optimal value and policy of player ``i`` against the others' automata."""
-    chain = _chain(game, profile)
+    chain = joint_chain(game, profile)
     delta = game.discount_factor
     others = [j for j in range(game.n_players) if j != i]
     states = list(itertools.product(*[profile[j].states for j in others]))
@@ -125,7 +125,7 @@ def _best_response(game: RepeatedGame, profile: Sequence[Automaton], i: int):
             r[s] = reward[(s, policy[s])]
             for t, q in moves[(s, policy[s])].items():
                 P[s, t] += q
-        V = _normalised_values(sp.eye(n) - delta * P, r, 1 - delta)
+        V = normalised_values(sp.eye(n) - delta * P, r, 1 - delta)
         changed = False
         for s in range(n):
             q_vals = [
@@ -153,7 +153,7 @@ def is_nash(game: RepeatedGame, profile: Sequence[Automaton]) -> NashCheck:
     profile
         One automaton per player.
     """
-    _require_infinite(game, "is_nash")
+    require_infinite_horizon(game, "is_nash")
     if isinstance(game.monitoring, PrivateNoise):
         raise NotApplicableError(
             "is_nash needs the others' states to be known to the deviator: perfect "
@@ -162,8 +162,8 @@ def is_nash(game: RepeatedGame, profile: Sequence[Automaton]) -> NashCheck:
     if game.parameters:
         names = ", ".join(s.name for s in game.parameters)
         raise ValidationError(f"is_nash needs numbers; free parameters: {names}")
-    chain = _chain(game, profile)
-    V, _, _ = _solve_values(chain, game.discount_factor)
+    chain = joint_chain(game, profile)
+    V, _, _ = solve_values(chain, game.discount_factor)
     start = chain.states.index(tuple(a.initial for a in profile))
     values, bests, policies = [], [], []
     for i in range(game.n_players):
