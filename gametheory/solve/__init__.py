@@ -1,5 +1,11 @@
 """Algorithms: one module per algorithm, free functions over game objects."""
 
+from .alternating_offers import (
+    RubinsteinSolution,
+    rubinstein,
+    rubinstein_finite,
+    rubinstein_tree,
+)
 from .backward_induction import (
     MAX_LISTED,
     SPESolution,
@@ -8,22 +14,17 @@ from .backward_induction import (
 )
 from .bargaining import (
     BargainingSolution,
-    RubinsteinSolution,
-    WinSets,
     kalai_smorodinsky,
     nash_bargaining,
-    rubinstein,
-    rubinstein_finite,
-    rubinstein_tree,
-    win_sets,
+)
+from .coalition_core import (
+    VERTEX_LIMIT,
+    CoreResult,
+    core,
 )
 from .cooperative import (
-    VERTEX_LIMIT,
     AllocationResult,
-    CoreResult,
     banzhaf_index,
-    core,
-    nucleolus,
     shapley_value,
 )
 from .dominance import (
@@ -38,6 +39,7 @@ from .mixed_nash import (
     extreme_equilibria,
     nash,
 )
+from .nucleolus import nucleolus
 from .payoff_set import (
     PayoffSet,
     convex_hull_2d,
@@ -95,6 +97,10 @@ from .tree_arrays import (
     TreeArrays,
     backward_induction_arrays,
     read_efg_arrays,
+)
+from .win_sets import (
+    WinSets,
+    win_sets,
 )
 
 __all__ = [

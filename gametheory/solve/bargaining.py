@@ -1,52 +1,43 @@
-"""Solutions of bargaining problems: Nash, Kalai-Smorodinsky, Rubinstein, win-sets.
+"""Axiomatic solutions of bargaining problems: Nash and Kalai-Smorodinsky.
 
 * :func:`nash_bargaining` maximises the (weighted) Nash product over the frontier,
   exactly where the frontier is polynomial (linear or quadratic) and symbolically in
   the parameters.
 * :func:`kalai_smorodinsky` finds the frontier point on the line from the
   disagreement point to the ideal point.
-* :func:`rubinstein` gives the shares of the unique SPE of alternating offers
-  (Rubinstein 1982; Osborne and Rubinstein 1994, Prop. 122.1); :func:`rubinstein_finite`
-  the T-round version by backward recursion, and :func:`rubinstein_tree` the same
-  game as an :class:`~gametheory.ExtensiveFormGame` for :func:`gametheory.spe`.
-* :func:`win_sets` gives each side's acceptance set in a multi-issue negotiation,
-  their intersection, whether it is empty, and its vertices.
+Alternating offers (:mod:`gametheory.solve.alternating_offers`) and win-sets
+(:mod:`gametheory.solve.win_sets`) have modules of their own; their names stay
+importable from here.
 
 Examples
 --------
 >>> import gametheory as gt
->>> gt.rubinstein("9/10", "4/5").share(0)
-5/7
 >>> gt.nash_bargaining(gt.BargainingProblem(frontier="1 - u1", domain=(0, 1))).utilities
 (1/2, 1/2)
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import sympy as sp
 
-from ..errors import ParameterError, ValidationError
-from ..games.bargaining import U1, BargainingProblem, MultiIssueBargaining
+from ..errors import ValidationError
+from ..games.bargaining import U1, BargainingProblem
 from ..symbolic import exact, is_exact, parameter_info
-from .polytope import as_interval, nonempty_condition, polytope_vertices
-from .results import number_to_json
 
-__all__ = [
-    "BargainingSolution",
-    "RubinsteinSolution",
-    "WinSets",
-    "nash_bargaining",
-    "kalai_smorodinsky",
-    "rubinstein",
-    "rubinstein_finite",
-    "rubinstein_tree",
-    "win_sets",
-]
+# Models import these from here (gametheory.solve.bargaining) as before the split.
+from .alternating_offers import RubinsteinSolution as RubinsteinSolution
+from .alternating_offers import rubinstein as rubinstein
+from .alternating_offers import rubinstein_finite as rubinstein_finite
+from .alternating_offers import rubinstein_tree as rubinstein_tree
+from .results import number_to_json
+from .win_sets import WinSets as WinSets
+from .win_sets import win_sets as win_sets
+
+__all__ = ["BargainingSolution", "kalai_smorodinsky", "nash_bargaining"]
 
 
 @dataclass(frozen=True)
@@ -236,315 +227,3 @@ def kalai_smorodinsky(problem: BargainingProblem) -> BargainingSolution:
     sol = _best_on_segments(problem, roots, value, "Kalai-Smorodinsky (ray to the ideal point)")
     return BargainingSolution(sol.utilities, sol.players, sol.method, sol.exact,
                               sol.conditions, sol.warnings + (f"ideal point ({a1}, {a2})",))
-
-
-# ---------------------------------------------------------------------- Rubinstein
-
-
-@dataclass(frozen=True)
-class RubinsteinSolution:
-    """Shares of alternating-offers bargaining over a pie.
-
-    Attributes
-    ----------
-    discount_factors
-        ``(d1, d2)`` of player 0 and player 1.
-    proposer_share
-        What the first proposer (player 0) gets in the first-round agreement.
-    rounds
-        ``None`` for the infinite horizon, else the number of rounds.
-    """
-
-    discount_factors: tuple[sp.Expr, sp.Expr]
-    pie: sp.Expr
-    proposer_share: sp.Expr
-    method: str
-    exact: bool
-    rounds: int | None = None
-    players: tuple[str, str] = ("A", "B")
-    warnings: tuple[str, ...] = ()
-    extra: Mapping[str, Any] = field(default_factory=dict)
-
-    def share(self, player: int, proposer: int = 0) -> sp.Expr:
-        """Player ``player``'s share of the pie when ``proposer`` makes the first offer.
-
-        With player 1 proposing first, the roles (and discount factors) swap.
-        """
-        if player not in (0, 1) or proposer not in (0, 1):
-            raise ValidationError("players are 0 and 1")
-        if proposer == 0:
-            x = self.proposer_share
-        else:
-            d1, d2 = self.discount_factors
-            if self.rounds is None:
-                x = sp.simplify(self.pie * (1 - d1) / (1 - d1 * d2))
-            else:
-                x = _finite_shares(d2, d1, self.rounds, self.pie)
-        return x if player == proposer else sp.simplify(self.pie - x)
-
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
-        return {
-            "method": self.method,
-            "exact": self.exact,
-            "rounds": self.rounds,
-            "shares": {p: number_to_json(self.share(i)) for i, p in enumerate(self.players)},
-            "warnings": list(self.warnings),
-        }
-
-
-def _discount(d: Any, who: str) -> sp.Expr:
-    v = exact(d, where=f"discount factor of {who}")
-    if v.is_number and not 0 <= v <= 1:
-        raise ParameterError(f"the discount factor of {who} must lie in [0, 1], got {v}")
-    return v
-
-
-def rubinstein(d1: Any, d2: Any, pie: Any = 1, players: Sequence[str] = ("A", "B")) -> RubinsteinSolution:
-    """The SPE shares of Rubinstein's infinite-horizon alternating-offers game.
-
-    The first proposer gets ``(1 - d2) / (1 - d1 d2)`` of the pie, the responder the
-    rest, agreed at once (Rubinstein 1982; Osborne and Rubinstein 1994, Prop. 122.1).
-
-    Parameters
-    ----------
-    d1, d2
-        Discount factors of the first proposer and of the responder (numbers in
-        [0, 1], not both 1, or parameters).
-    pie
-        The size of the surplus.
-    """
-    a, b = _discount(d1, players[0]), _discount(d2, players[1])
-    size = exact(pie, where="pie")
-    if a.is_number and b.is_number and a * b == 1:
-        raise ParameterError("with both discount factors equal to 1 every division is an SPE outcome")
-    x = sp.simplify(size * (1 - b) / (1 - a * b))
-    return RubinsteinSolution((a, b), size, x, "closed form (Rubinstein 1982)", is_exact(a, b, size),
-                              players=(players[0], players[1]))
-
-
-_MAX_SHARE_DIGITS = 100_000  # an exact finite-horizon share longer than this is refused
-_SYMBOLIC_SUM_ROUNDS = 200  # up to here a symbolic share is the polynomial itself
-
-
-def _finite_shares(d1: sp.Expr, d2: sp.Expr, rounds: int, pie: sp.Expr) -> sp.Expr:
-    # Backward induction: the last proposer takes the pie; earlier, the proposer offers
-    # the responder what it would get proposing next round, discounted. Two rounds at a
-    # time this is x(T) = pie (1 - d2) + d1 d2 x(T - 2), a geometric series in m = d1 d2:
-    # x(2k) = pie (1 - d2) (1 + m + ... + m^(k-1)), x(2k + 1) = x(2k) + m^k pie.
-    m, k = d1 * d2, rounds // 2
-    if m.is_number:
-        series = sp.Integer(k) if m == 1 else (1 - m**k) / (1 - m)
-    elif k <= _SYMBOLIC_SUM_ROUNDS:
-        series = sp.Add(*[m**j for j in range(k)])
-    else:  # the closed form (assumes d1 d2 != 1)
-        series = (1 - m**k) / (1 - m)
-    x = pie * (1 - d2) * series + (m**k * pie if rounds % 2 else 0)
-    return x if x.is_number else sp.simplify(sp.expand(x)) if k <= _SYMBOLIC_SUM_ROUNDS else x
-
-
-def _exact_digits(m: sp.Expr, k: int) -> float:
-    """Roughly how many digits the exact rational ``m ** k`` has."""
-    if not (m.is_Rational and m not in (0, 1)):
-        return 0.0
-    p, q = sp.fraction(m)
-    return k * math.log10(max(abs(int(p)), abs(int(q)), 2))
-
-
-def rubinstein_finite(
-    d1: Any, d2: Any, rounds: int, pie: Any = 1, players: Sequence[str] = ("A", "B")
-) -> RubinsteinSolution:
-    """The SPE shares of alternating offers with a last round ``rounds`` (breakdown after).
-
-    Player 0 proposes in odd rounds; an offer rejected in the last round leaves both
-    with nothing. Solved in closed form (Stahl 1972): the backward recursion is a
-    geometric series in ``d1 * d2``, so the cost does not grow with the horizon for
-    float discount factors; :func:`rubinstein_tree` builds the same game as a tree.
-
-    Raises
-    ------
-    ValidationError
-        If ``rounds`` is not a positive integer.
-    ParameterError
-        If the exact share would have more than 100,000 digits (exact rational
-        discount factors over a very long horizon): the message gives the estimate;
-        pass float discount factors, or use :func:`rubinstein` for the limit.
-
-    Examples
-    --------
-    >>> rubinstein_finite("1/2", "1/2", 3).share(0)
-    3/4
-    >>> round(float(rubinstein_finite(0.9, 0.8, 10**9).share(0)), 6)
-    0.714286
-    """
-    if not isinstance(rounds, int) or isinstance(rounds, bool) or rounds < 1:
-        raise ValidationError(f"rounds must be a positive integer, got {rounds!r}")
-    a, b = _discount(d1, players[0]), _discount(d2, players[1])
-    size = exact(pie, where="pie")
-    digits = _exact_digits(a * b, rounds // 2)
-    if digits > _MAX_SHARE_DIGITS:
-        raise ParameterError(
-            f"the exact share after {rounds:,} rounds has about {digits:,.0f} digits (limit "
-            f"{_MAX_SHARE_DIGITS:,}); pass float discount factors (e.g. {float(a)}) for a float "
-            "answer, or use rubinstein() for the infinite-horizon limit, which the "
-            "finite shares approach like (d1 d2)^(rounds/2)"
-        )
-    x = _finite_shares(a, b, rounds, size)
-    return RubinsteinSolution((a, b), size, x, "closed form of the backward recursion (Stahl 1972)",
-                              is_exact(a, b, size), rounds=rounds, players=(players[0], players[1]))
-
-
-def rubinstein_tree(
-    d1: Any, d2: Any, rounds: int, pie_steps: int, players: Sequence[str] = ("A", "B")
-) -> Any:
-    """Alternating offers over a pie of 1 cut into ``pie_steps`` equal units, as a tree.
-
-    In round ``t`` (player 0 proposes in odd rounds) the proposer offers the responder
-    ``k / pie_steps`` for some ``k``; the responder accepts (payoffs discounted by
-    ``d_i ** (t - 1)``) or rejects; a rejection in the last round gives (0, 0). Solve it
-    with :func:`gametheory.spe`. The tree has ``(2 (pie_steps + 1)) ** rounds`` leaves,
-    so keep both small.
-    """
-    from ..games.extensive_form import Decision, ExtensiveFormGame, Terminal
-
-    if rounds < 1 or pie_steps < 1:
-        raise ValidationError("rounds and pie_steps must be positive")
-    if (2 * (pie_steps + 1)) ** rounds > 200_000:
-        raise ValidationError(
-            f"{rounds} rounds with {pie_steps} pie steps make more than 200000 leaves; "
-            "use rubinstein_finite for long horizons"
-        )
-    deltas = (_discount(d1, players[0]), _discount(d2, players[1]))
-    names = (players[0], players[1])
-
-    def node(t: int, path: str) -> Any:
-        proposer, responder = (t - 1) % 2, t % 2
-        offers = {}
-        for k in range(pie_steps + 1):
-            give = sp.Rational(k, pie_steps)
-            keep = 1 - give
-            pay = [sp.Integer(0), sp.Integer(0)]
-            pay[proposer] = keep * deltas[proposer] ** (t - 1)
-            pay[responder] = give * deltas[responder] ** (t - 1)
-            reject = node(t + 1, f"{path}{k}r") if t < rounds else Terminal([0, 0])
-            offers[f"offer {give}"] = Decision(
-                names[responder], f"respond r{t} {path}{k}",
-                {"accept": Terminal(pay), "reject": reject},
-            )
-        return Decision(names[proposer], f"propose r{t} {path}", offers)
-
-    return ExtensiveFormGame(node(1, ""), players=list(names),
-                             title=f"Alternating offers, {rounds} rounds, pie in {pie_steps} steps")
-
-
-# ---------------------------------------------------------------------- win-sets
-
-
-@dataclass(frozen=True)
-class WinSets:
-    """Acceptance sets of a multi-issue negotiation and their intersection.
-
-    Attributes
-    ----------
-    sets
-        Per player, the condition on the issue symbols (a sympy relation) under which a
-        package is at least as good as the outside option.
-    box
-        The issue ranges as relations.
-    intersection
-        The conjunction of all sets and the box: the packages every side accepts.
-    is_empty
-        Whether no package is acceptable to all (a boolean with numbers; with free
-        parameters a sympy condition, see ``empty_condition``; ``None`` when the
-        utilities are not linear).
-    empty_condition
-        The condition on the parameters under which the intersection is empty (exact
-        for linear utilities: the polytope is non-empty iff one of its candidate
-        vertices is feasible).
-    vertices
-        With numbers and linear utilities: per player and for ``"all"``, the exact
-        vertices of the acceptance polytope.
-    """
-
-    symbols: tuple[sp.Symbol, ...]
-    sets: dict[str, sp.Basic]
-    box: tuple[sp.Basic, ...]
-    intersection: sp.Basic
-    is_empty: bool | sp.Basic | None
-    empty_condition: sp.Basic
-    vertices: dict[str, list[tuple[sp.Expr, ...]]]
-    method: str
-    exact: bool
-    warnings: tuple[str, ...] = ()
-
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
-        return {
-            "method": self.method,
-            "exact": self.exact,
-            "sets": {p: str(c) for p, c in self.sets.items()},
-            "intersection": str(self.intersection),
-            "is_empty": self.is_empty if isinstance(self.is_empty, bool) else str(self.is_empty),
-            "vertices": {k: [[number_to_json(x) for x in v] for v in vs] for k, vs in self.vertices.items()},
-            "warnings": list(self.warnings),
-        }
-
-
-def win_sets(game: MultiIssueBargaining) -> WinSets:
-    """Each side's win-set (packages it prefers to no deal), their intersection, emptiness.
-
-    Examples
-    --------
-    >>> import gametheory as gt
-    >>> g = gt.MultiIssueBargaining(["scope", "relief"],
-    ...     {"US": "scope - relief/2", "DPRK": "relief - scope"}, {"US": "1/4", "DPRK": "-1/2"})
-    >>> ws = gt.win_sets(g)
-    >>> ws.is_empty, (1, 1) in ws.vertices["all"]
-    (False, True)
-    """
-    syms = game.symbols
-    box: list[sp.Basic] = []
-    cons: list[tuple[list[sp.Expr], sp.Expr]] = []
-    for k, issue in enumerate(game.issues):
-        box += [sp.Ge(issue.symbol, issue.low), sp.Le(issue.symbol, issue.high)]
-        unit = [sp.Integer(1 if j == k else 0) for j in range(len(syms))]
-        cons.append((unit, issue.low))
-        cons.append(([-u for u in unit], -issue.high))
-    sets: dict[str, sp.Basic] = {}
-    per_player: dict[str, tuple[list[sp.Expr], sp.Expr]] = {}
-    warnings: list[str] = []
-    linear = game.is_linear
-    for p in game.players:
-        diff = sp.expand(game.utilities[p] - game.outside_options[p])
-        if diff.is_number:
-            sets[p] = sp.true if diff >= 0 else sp.false
-        else:
-            sets[p] = sp.Ge(diff, 0)
-        if linear:
-            coeffs = [sp.diff(diff, s) for s in syms]
-            const = diff.xreplace({s: 0 for s in syms})
-            per_player[p] = (coeffs, -const)
-    intersection = sp.And(*box, *sets.values())
-    vertices: dict[str, list[tuple[sp.Expr, ...]]] = {}
-    if not linear:
-        warnings.append("utilities are not linear: emptiness and vertices are not computed")
-        return WinSets(syms, sets, tuple(box), intersection, None, sp.nan, {}, "conditions only",
-                       is_exact(list(game.utilities.values())), tuple(warnings))
-    all_cons = cons + list(per_player.values())
-    nonempty = nonempty_condition(all_cons, len(syms))
-    empty = sp.Not(nonempty) if nonempty not in (sp.true, sp.false) else (nonempty is sp.false)
-    if not game.parameters:
-        for p in game.players:
-            vertices[p] = polytope_vertices(cons + [per_player[p]], len(syms))
-        vertices["all"] = polytope_vertices(all_cons, len(syms))
-        is_empty: bool | sp.Basic = not vertices["all"]
-        empty_cond: sp.Basic = sp.true if is_empty else sp.false
-    else:
-        empty_cond = sp.true if empty is True else sp.false if empty is False else empty
-        if len(game.parameters) == 1 and empty_cond not in (sp.true, sp.false):
-            # one parameter: state the condition as an interval (or union of them)
-            sym = game.parameters[0]
-            empty_cond = as_interval(empty_cond, sym)
-        is_empty = True if empty_cond is sp.true else False if empty_cond is sp.false else empty_cond
-    return WinSets(syms, sets, tuple(box), intersection, is_empty, empty_cond, vertices,
-                   "exact vertex enumeration of the acceptance polytopes",
-                   is_exact(list(game.utilities.values()), list(game.outside_options.values())),
-                   tuple(warnings))
