@@ -37,7 +37,7 @@ from typing import Any
 import sympy as sp
 
 from ..errors import ValidationError
-from ..symbolic import exact, free_parameters
+from ..symbolic import exact, free_parameters, substitute
 from ._coerce import FrozenMapping
 
 __all__ = [
@@ -169,8 +169,6 @@ class Automaton:
 
     def subs(self, values: Mapping[Any, Any]) -> Automaton:
         """The automaton with parameter values substituted in its mixed actions."""
-        from ..symbolic import substitute
-
         actions = {
             s: (a if isinstance(a, str) else {k: substitute(p, values) for k, p in a.items()})
             for s, a in self.actions.items()

@@ -36,6 +36,7 @@ from ..errors import ParameterError, ValidationError
 from ..symbolic import exact, free_parameters, is_exact, substitute
 from ._coerce import FrozenMapping
 from .automata import SIGNALS, Automaton
+from .extensive_form import Decision, ExtensiveFormGame, Terminal
 from .normal_form import NormalFormGame
 
 __all__ = ["RepeatedGame", "PerfectMonitoring", "PrivateNoise", "PublicSignal"]
@@ -282,8 +283,6 @@ class RepeatedGame:
         A leaf pays each player the discounted sum ``sum_t delta^t u_t`` (not
         normalised). Needs a finite horizon and perfect monitoring.
         """
-        from .extensive_form import Decision, ExtensiveFormGame, Terminal
-
         if self.horizon is None:
             raise ValidationError("to_extensive_form needs a finite horizon (horizon=...)")
         if not isinstance(self.monitoring, PerfectMonitoring):

@@ -27,6 +27,7 @@ import sympy as sp
 from ..errors import ValidationError
 from ..symbolic import free_parameters, is_exact, substitute
 from ._coerce import Frozen, FrozenMapping, number_or_formula
+from .extensive_form import Chance, Decision, ExtensiveFormGame, Terminal
 from .normal_form import NormalFormGame
 
 __all__ = ["SignallingGame"]
@@ -227,12 +228,10 @@ class SignallingGame(Frozen):
                                           [self.strategy_label(r) for r in rs]],
                               title=self.title)
 
-    def to_extensive_form(self) -> Any:
+    def to_extensive_form(self) -> ExtensiveFormGame:
         """The game tree: chance draws the type at the root, the sender (one information
         set per type) sends a message, the receiver (one information set per message,
         across types) responds."""
-        from .extensive_form import Chance, Decision, ExtensiveFormGame, Terminal
-
         outcomes = {}
         for t in self.types:
             branches = {}

@@ -51,8 +51,10 @@ from typing import Any
 import sympy as sp
 
 from ..errors import NotApplicableError, SolverError
-from ..games.extensive_form import ExtensiveFormGame, path_text
-from ..symbolic import exact
+from ..games.extensive_form import Chance, Decision, ExtensiveFormGame, Terminal, path_text
+from ..symbolic import exact, to_fraction
+from .mixed_nash import nash
+from .pure_nash import pure_nash
 from .results import PiecewiseAnswer, number_to_json
 
 __all__ = ["spe", "SPESolution", "SubgamePerfectEquilibrium", "MAX_LISTED"]
@@ -213,7 +215,7 @@ def _add(a: Vector, b: Vector | None) -> Vector:
     return a if b is None else tuple(x + y for x, y in zip(a, b))
 
 
-class _Engine:
+class SPEEngine:
     """Per-node SPE payoff multisets and the means to enumerate the profiles behind them.
 
     ``rank`` (symbolic pieces only) replaces numeric comparison at a node by the rank of
@@ -235,9 +237,9 @@ class _Engine:
         self.notes: list[str] = []
         self.degenerate = False
 
-    def merged(self, others: list[_Engine]) -> _Engine:
+    def merged(self, others: list[SPEEngine]) -> SPEEngine:
         """A fresh engine over the same tree holding the tables of ``others``."""
-        eng = _Engine(self.game, self.outcomes, self.probs, self.canon)
+        eng = SPEEngine(self.game, self.outcomes, self.probs, self.canon)
         for e in others:
             eng.dist.update(e.dist)
             eng.rank.update(e.rank)
@@ -373,8 +375,6 @@ def _region(game: ExtensiveFormGame, r: int, roots: set[int]) -> tuple[list[int]
 
 
 def _truncated(game: ExtensiveFormGame, r: int, replace: Mapping[int, Vector]) -> ExtensiveFormGame:
-    from ..games.extensive_form import Chance, Decision, Terminal
-
     def build(j: int) -> Any:
         if j in replace:
             return Terminal([exact(v) for v in replace[j]])
@@ -393,17 +393,12 @@ def _truncated(game: ExtensiveFormGame, r: int, replace: Mapping[int, Vector]) -
 
 
 def _normal_form_equilibria(nf: Any) -> tuple[list[Any], str]:
-    import importlib
-
-    from .pure_nash import pure_nash
-
-    nash = getattr(importlib.import_module(".mixed_nash", __package__), "nash", None)
-    if nash is not None and nf.n_players == 2:
-        return list(nash(nf).equilibria), "all extreme Nash equilibria of its normal form"
+    if nf.n_players == 2:
+        return list(nash(nf).equilibria), "all extreme Nash equilibria of its normal form"  # type: ignore[union-attr]
     return list(pure_nash(nf).equilibria), "pure Nash equilibria of its normal form"  # type: ignore[union-attr]
 
 
-def _solve_region(engine: _Engine, r: int, roots: set[int], notes: list[str]) -> None:
+def _solve_region(engine: SPEEngine, r: int, roots: set[int], notes: list[str]) -> None:
     game = engine.game
     _inside, boundary = _region(game, r, roots)
     per_boundary = [list(engine.dist[b].items()) for b in boundary]
@@ -431,8 +426,6 @@ def _solve_region(engine: _Engine, r: int, roots: set[int], notes: list[str]) ->
 
 
 def _number(v: sp.Expr) -> Any:
-    from ..symbolic import to_fraction
-
     return to_fraction(v) if v.is_number else v
 
 
@@ -459,9 +452,10 @@ def _behaviour_of(sub: ExtensiveFormGame, nf: Any, eq: Any, notes: list[str]) ->
     return out
 
 
-def _numeric_spe(game: ExtensiveFormGame) -> SPESolution:
+def numeric_spe(game: ExtensiveFormGame) -> SPESolution:
+    """Every pure SPE of a game with numeric payoffs (the engine of :func:`spe`)."""
     outcomes, probs = game.numeric_tables()
-    engine = _Engine(game, outcomes, probs, canon=lambda x: x)
+    engine = SPEEngine(game, outcomes, probs, canon=lambda x: x)
     roots = set(game.subgame_roots())
     perfect = game.is_perfect_information
     if not perfect:
@@ -485,7 +479,7 @@ def _numeric_spe(game: ExtensiveFormGame) -> SPESolution:
     return _solution(game, engine, notes, regions, point=None)
 
 
-def _solution(game: ExtensiveFormGame, engine: _Engine, notes: list[str], regions: int, point: Any) -> SPESolution:
+def _solution(game: ExtensiveFormGame, engine: SPEEngine, notes: list[str], regions: int, point: Any) -> SPESolution:
     warnings = []
     ties = sorted(set(engine.ties))
     for i in ties[:20]:
@@ -572,4 +566,9 @@ def spe(tree: ExtensiveFormGame) -> SPESolution | PiecewiseAnswer:
         from .spe_symbolic import symbolic_spe
 
         return symbolic_spe(tree)
-    return _numeric_spe(tree)
+    return numeric_spe(tree)
+
+
+# The names spe_symbolic imported before these seams were public.
+_Engine = SPEEngine
+_numeric_spe = numeric_spe

@@ -26,7 +26,7 @@ import sympy as sp
 
 from ..errors import ValidationError
 from ..games.bargaining import U1, BargainingProblem
-from ..symbolic import exact, is_exact, parameter_info
+from ..symbolic import exact, is_exact, parameter_info, substitute
 
 # Models import these from here (gametheory.solve.bargaining) as before the split.
 from .alternating_offers import RubinsteinSolution as RubinsteinSolution
@@ -68,8 +68,6 @@ class BargainingSolution:
         return self.utilities[player]
 
     def at(self, values: Mapping[Any, Any]) -> tuple[sp.Expr, sp.Expr]:
-        from ..symbolic import substitute
-
         return (sp.simplify(substitute(self.utilities[0], values)),
                 sp.simplify(substitute(self.utilities[1], values)))
 

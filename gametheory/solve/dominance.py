@@ -39,13 +39,13 @@ import sympy as sp
 
 from ..errors import NotApplicableError
 from ..games.normal_form import NormalFormGame
-from .pure_nash import _as_normal_form
+from .pure_nash import as_normal_form
 
 __all__ = ["best_responses", "regret", "iterated_dominance", "DominanceResult", "Elimination"]
 
 
 def _numeric(game: Any, what: str) -> NormalFormGame:
-    game = _as_normal_form(game)
+    game = as_normal_form(game)
     if game.parameters:
         names = ", ".join(s.name for s in game.parameters)
         raise NotApplicableError(f"{what} needs numbers; the game has free parameters ({names}): "

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
+from ..errors import NotApplicableError
 from ..games.normal_form import NormalFormGame
 from ..symbolic import canonical_relation, simplify_condition
 from .results import Equilibrium, Piece, PiecewiseAnswer, Solution
@@ -94,7 +95,7 @@ def pure_nash(game: NormalFormGame) -> Solution | PiecewiseAnswer:
         the condition under which it is one, and a piece for "no pure equilibrium".
         :meth:`PiecewiseAnswer.at` returns the :class:`Solution` at a point.
     """
-    game = _as_normal_form(game)
+    game = as_normal_form(game)
     if game.parameters:
         return _symbolic_pure_nash(game)
     eqs = list(iter_pure_nash(game))
@@ -111,13 +112,13 @@ def pure_nash(game: NormalFormGame) -> Solution | PiecewiseAnswer:
     )
 
 
-def _as_normal_form(game: Any) -> NormalFormGame:
+def as_normal_form(game: Any) -> NormalFormGame:
+    """The game itself if in normal form, else its ``to_normal_form()``; NotApplicableError
+    for a game that has none."""
     if isinstance(game, NormalFormGame):
         return game
     convert = getattr(game, "to_normal_form", None)
     if convert is None:
-        from ..errors import NotApplicableError
-
         raise NotApplicableError(
             f"pure_nash applies to normal-form games (or games with to_normal_form()), "
             f"not {type(game).__name__}"
@@ -177,3 +178,6 @@ def _symbolic_pure_nash(game: NormalFormGame) -> PiecewiseAnswer:
         combine=combine,
         method="symbolic best-response conditions per profile",
     )
+
+
+_as_normal_form = as_normal_form  # the name mixed_nash imports
