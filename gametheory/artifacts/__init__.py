@@ -7,17 +7,7 @@ models stay free of plotting and of the registry. A notebook shows the same figu
 calling the registered function.
 """
 
+import pkgutil as _pkgutil
+
 # Modules, not names: importing one loads its calibrations (or registers its items).
-__all__ = [
-    "commitment",
-    "definitions",
-    "financing",
-    "libya",
-    "reassurance",
-    "sanctions",
-    "six_party",
-    "synthesis",
-    "tour",
-    "trust",
-    "verification",
-]
+__all__ = sorted(m.name for m in _pkgutil.iter_modules(__path__))

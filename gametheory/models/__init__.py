@@ -3,18 +3,7 @@
 Import the modules directly, e.g. ``from gametheory.models import commitment``.
 """
 
+import pkgutil as _pkgutil
+
 # Modules, not names: importing one loads its calibrations (or registers its items).
-__all__ = [
-    "calibration",
-    "commitment",
-    "definitions",
-    "financing",
-    "libya",
-    "reassurance",
-    "sanctions",
-    "six_party",
-    "synthesis",
-    "tour",
-    "trust",
-    "verification",
-]
+__all__ = sorted(m.name for m in _pkgutil.iter_modules(__path__))

@@ -32,6 +32,7 @@ from typing import Any
 import sympy as sp
 
 from ..errors import NotApplicableError
+from ..games.catalog import beer_quiche
 from ..games.signalling import SignallingGame
 from .polytope import Constraint, as_interval, nonempty_condition, polytope_vertices
 from .results import EquilibriumSequence, Piece, PiecewiseAnswer, number_to_json
@@ -407,22 +408,3 @@ def _fails_intuitive(game: SignallingGame, eq: PerfectBayesianEquilibrium) -> st
                 return (f"after {m}, only types {keep} could gain; type {t} gains against every "
                         f"best reply to beliefs on them")
     return None
-
-
-def beer_quiche(prior_strong: Any = "9/10") -> SignallingGame:
-    """Cho and Kreps' (1987) beer-quiche game (QJE 102(2), p. 185).
-
-    The sender is weak or strong (prior of strong 9/10 by default); it has beer or
-    quiche for breakfast (the strong prefer beer, the weak quiche, worth 1); the
-    receiver duels or not; avoiding the duel is worth 2 to the sender. The receiver
-    gets 1 for duelling a weak sender or not duelling a strong one, else 0.
-    """
-    from ..symbolic import exact
-
-    p = exact(prior_strong)
-    return SignallingGame(
-        ["weak", "strong"], {"weak": 1 - p, "strong": p}, ["beer", "quiche"], ["duel", "not"],
-        lambda t, m, r: (2 * int(r == "not") + int((t == "strong") == (m == "beer")),
-                         int((t == "weak") == (r == "duel"))),
-        title="beer-quiche (Cho and Kreps 1987)",
-    )
