@@ -66,7 +66,13 @@ def require_memory(needed: int, limit: int | None, what: str, alternative: str) 
 
 
 def backend_note(backend: str, chunks: int) -> str:
-    """What the result's ``method`` says about where the chunks ran."""
+    """What the result's ``method`` says about where the chunks ran.
+
+    Examples
+    --------
+    >>> backend_note("processes", 4), backend_note("processes", 1)
+    (', local process pool', '')
+    """
     if backend == "dask":
         return ", Dask backend"
     if backend == "processes" and chunks > 1:
@@ -105,6 +111,13 @@ def run_chunks(
         take more than about two seconds.
     desc
         The bar's label.
+
+    Examples
+    --------
+    >>> def count(shared, start, stop):
+    ...     return stop - start
+    >>> list(run_chunks(count, None, [(0, 5), (5, 7)], backend="numpy", progress=False))
+    [(0, 5, 5), (5, 7, 2)]
     """
     if backend not in BACKENDS:
         raise ParameterError(f"unknown backend {backend!r}; expected one of {list(BACKENDS)}")
