@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 
-.PHONY: reproduce test lint benchmarks clean
+.PHONY: reproduce test lint benchmarks docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,11 @@ test: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/pytest -q
 
+docs: $(STAMP)
+	$(BIN)/python -m sphinx -W --keep-going -b html docs build/docs
+
 benchmarks: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf build paper/figures paper/generated paper/main.pdf
+	rm -rf build docs/api docs/gallery docs/models.md paper/figures paper/generated paper/main.pdf

@@ -1,4 +1,4 @@
-"""The ``gametheory`` command: ``solve`` a game file, ``reproduce`` the paper."""
+"""The ``gametheory`` command: ``solve`` a game file, ``reproduce`` the paper, list the ``models``."""
 
 from __future__ import annotations
 
@@ -50,6 +50,13 @@ def _reproduce(args: argparse.Namespace) -> int:
     return reproduce(only=args.only, notebooks=not args.no_notebooks, pdf=not args.no_pdf)
 
 
+def _models(args: argparse.Namespace) -> int:
+    from .models.catalogue import catalogue_text
+
+    print(catalogue_text())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gametheory", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -64,6 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--no-notebooks", action="store_true")
     rep.add_argument("--no-pdf", action="store_true")
     rep.set_defaults(run=_reproduce)
+    models = sub.add_parser("models", help="list the models and their parameters (units, ranges, sources)")
+    models.set_defaults(run=_models)
     return parser
 
 

@@ -1,0 +1,46 @@
+"""Shared fixtures: each notebook is executed once per test session.
+
+The notebook tests and the documentation build (which renders the executed notebooks as
+its gallery) both need the executed notebooks; executing them once keeps the suite's
+time down.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gametheory.reproduce import execute_notebook
+
+NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
+NOTEBOOK_TIMEOUT = 300  # seconds per cell: a hang, not a slow notebook, fails the run
+
+
+class ExecutedNotebooks:
+    """Executes notebooks on first request and remembers the outcome (path or error)."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self._outcomes: dict[str, Path | Exception] = {}
+
+    def get(self, path: Path) -> Path:
+        if path.name not in self._outcomes:
+            try:
+                self._outcomes[path.name] = execute_notebook(path, self.out_dir, timeout=NOTEBOOK_TIMEOUT)
+            except Exception as exc:  # kept, and raised again for every test that asks
+                self._outcomes[path.name] = exc
+        outcome = self._outcomes[path.name]
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    def all(self) -> Path:
+        for path in sorted(NOTEBOOK_DIR.glob("*.ipynb")):
+            self.get(path)
+        return self.out_dir
+
+
+@pytest.fixture(scope="session")
+def executed_notebooks(tmp_path_factory: pytest.TempPathFactory) -> ExecutedNotebooks:
+    return ExecutedNotebooks(tmp_path_factory.mktemp("executed-notebooks"))
