@@ -12,5 +12,7 @@ from .pure_nash import *  # noqa: F403
 from .repeated import *  # noqa: F403
 from .repeated_nash import *  # noqa: F403
 from .results import *  # noqa: F403
+from .sequence_form import *  # noqa: F403
+from .sequence_form_nash import *  # noqa: F403
 from .simulate import *  # noqa: F403
 from .tree_arrays import *  # noqa: F403
