@@ -9,6 +9,7 @@ from .payoff_set import *  # noqa: F403
 from .pbe import *  # noqa: F403
 from .public_goods import *  # noqa: F403
 from .pure_nash import *  # noqa: F403
+from .qre import *  # noqa: F403
 from .repeated import *  # noqa: F403
 from .repeated_nash import *  # noqa: F403
 from .results import *  # noqa: F403

@@ -1,0 +1,345 @@
+"""Logit quantal response equilibria, traced over lambda from the centroid.
+
+In a logit QRE (McKelvey and Palfrey 1995, *Games and Economic Behavior* 10: 6-38)
+each player chooses action ``a`` with probability proportional to
+``exp(lambda * U(a))``, ``U`` being its expected payoff against the others' choice
+probabilities. In a tree, the *agent* QRE (McKelvey and Palfrey 1998, *Experimental
+Economics* 1: 9-41) lets each information set choose so, with ``U`` the expected
+payoff of an action conditional on reaching the set (beliefs by Bayes' rule, well
+defined because every logit profile reaches every set). At ``lambda = 0`` play is
+uniform; as ``lambda`` grows the principal branch leads to a Nash equilibrium.
+
+The branch is traced as Gambit's ``logit_solve`` does (Turocy 2005, *Games and
+Economic Behavior* 51: 243-263): in log-probabilities, by predictor-corrector
+continuation in arclength (tangent from the null space of the Jacobian, Newton
+corrector with its pseudo-inverse), so that turning points in lambda are passed.
+All of it is floating point: results say ``exact=False``.
+
+Examples
+--------
+>>> import numpy as np
+>>> import gametheory as gt
+>>> pd = gt.NormalFormGame.from_arrays(np.array([[3, 0], [5, 1]]), np.array([[3, 5], [0, 1]]))
+>>> q = gt.logit_qre(pd, 1.0)
+>>> round(float(q.profile["Row"]["s2"]), 6)
+0.773249
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..errors import NotApplicableError, SolverError, ValidationError
+from ..games.extensive_form import ExtensiveFormGame
+from ..games.normal_form import NormalFormGame
+
+__all__ = ["LogitQRE", "LogitQREPath", "logit_qre", "logit_qre_path", "AgentForm"]
+
+
+class AgentForm:
+    """A game as a list of agents (players of a normal form, information sets of a
+    tree), each with its actions, and the expected payoff of every action of every
+    agent at a profile of choice probabilities."""
+
+    def __init__(self, game: NormalFormGame | ExtensiveFormGame) -> None:
+        if isinstance(game, NormalFormGame):
+            if game.parameters:
+                raise ValidationError("logit QRE needs numbers; use game.subs({...}) first")
+            self.kind = "normal"
+            self.payoffs = np.asarray(game.float_payoffs(), dtype=float)
+            self.owners = list(game.players)
+            self.labels = list(game.players)
+            self.actions = [tuple(s) for s in game.strategies]
+        elif isinstance(game, ExtensiveFormGame):
+            outs, probs = game.numeric_tables()
+            self.kind = "tree"
+            self.tree = game
+            n = game.n_players
+            self.outcome = [np.zeros(n) if o is None else np.array([float(v) for v in o]) for o in outs]
+            self.chance = [np.array([float(p) for p in ps]) for ps in probs]
+            sets = [h for h in game.infosets.values() if h.player is not None]
+            self.owners = [h.player for h in sets]  # type: ignore[misc]
+            self.labels = [h.label for h in sets]
+            self.actions = [h.actions for h in sets]
+            self.agent_of = {h.label: k for k, h in enumerate(sets)}
+            self.owner_index = [game.players.index(h.player) for h in sets]  # type: ignore[arg-type]
+            self.order = list(range(len(game.kind)))  # preorder: parents before children
+        else:
+            raise NotApplicableError(f"logit QRE takes a NormalFormGame or an ExtensiveFormGame, not {type(game).__name__}")
+        self.sizes = [len(a) for a in self.actions]
+        self.offsets = np.concatenate([[0], np.cumsum(self.sizes)]).astype(int)
+
+    def split(self, flat: np.ndarray) -> list[np.ndarray]:
+        return [flat[self.offsets[k]:self.offsets[k + 1]] for k in range(len(self.sizes))]
+
+    def values(self, pi: list[np.ndarray]) -> list[np.ndarray]:
+        """Each agent's expected payoff of each action (conditional on reaching it)."""
+        if self.kind == "normal":
+            out = []
+            n = len(pi)
+            for i in range(n):
+                u = self.payoffs[i]
+                for j in range(n - 1, -1, -1):
+                    if j != i:
+                        u = np.tensordot(u, pi[j], axes=([j], [0]))
+                out.append(u)
+            return out
+        t = self.tree
+        nodes = len(t.kind)
+        reach = np.zeros(nodes)
+        reach[0] = 1.0
+        weights: list[np.ndarray] = [np.empty(0)] * nodes
+        for i in self.order:
+            if t.kind[i] == "terminal":
+                continue
+            w = self.chance[i] if t.kind[i] == "chance" else pi[self.agent_of[t.infoset[i] or ""]]
+            weights[i] = w
+            for c, p in zip(t.children[i], w):
+                reach[c] = reach[i] * p
+        value = [np.zeros(0)] * nodes
+        for i in reversed(self.order):
+            v = self.outcome[i].copy()
+            if t.kind[i] != "terminal":
+                v += sum(p * value[c] for c, p in zip(t.children[i], weights[i]))
+            value[i] = v
+        out = []
+        for k, label in enumerate(self.labels):
+            members = t.infosets[label].members
+            pl = self.owner_index[k]
+            mass = sum(reach[m] for m in members)
+            u = np.zeros(self.sizes[k])
+            for m in members:
+                u += reach[m] * np.array([value[c][pl] for c in t.children[m]])
+            out.append(u / mass if mass > 0 else u)
+        return out
+
+    def residual(self, y: np.ndarray) -> np.ndarray:
+        """``v - (lambda U - logsumexp(lambda U))`` per agent; zero at a logit QRE.
+        ``y`` is the log-probabilities followed by lambda."""
+        v, lam = y[:-1], y[-1]
+        pi = [np.exp(part) for part in self.split(v)]
+        out = []
+        for part, u in zip(self.split(v), self.values(pi)):
+            z = lam * u
+            zmax = z.max()
+            out.append(part - (z - zmax - np.log(np.exp(z - zmax).sum())))
+        return np.concatenate(out)
+
+    def jacobian(self, y: np.ndarray, step: float = 1e-7) -> np.ndarray:
+        n = len(y)
+        J = np.empty((n - 1, n))
+        for k in range(n):
+            e = np.zeros(n)
+            e[k] = step
+            J[:, k] = (self.residual(y + e) - self.residual(y - e)) / (2 * step)
+        return J
+
+    def profile(self, v: np.ndarray) -> dict[str, dict[str, float]]:
+        return {lab: dict(zip(acts, np.exp(part).tolist()))
+                for lab, acts, part in zip(self.labels, self.actions, self.split(v))}
+
+
+@dataclass(frozen=True)
+class LogitQRE:
+    """A logit QRE at one lambda: ``profile`` maps each agent (a player of a normal
+    form, an information set of a tree) to its choice probabilities."""
+
+    lam: float
+    profile: Mapping[str, Mapping[str, float]]
+    method: str
+    exact: bool = False
+    warnings: tuple[str, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {"lam": self.lam, "profile": {k: dict(v) for k, v in self.profile.items()},
+                "method": self.method, "exact": self.exact, "warnings": list(self.warnings)}
+
+
+@dataclass(frozen=True)
+class LogitQREPath:
+    """The principal branch of the logit QRE correspondence, from lambda = 0.
+
+    Attributes
+    ----------
+    lambdas
+        The lambda of each traced point (increasing except past turning points).
+    profiles
+        Per point, the choice probabilities (one flat array in agent order).
+    agents, actions
+        The agents' labels and each agent's action labels.
+    """
+
+    lambdas: tuple[float, ...]
+    profiles: tuple[np.ndarray, ...]
+    agents: tuple[str, ...]
+    actions: tuple[tuple[str, ...], ...]
+    method: str
+    exact: bool = False
+    warnings: tuple[str, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.lambdas)
+
+    def profile(self, k: int) -> dict[str, dict[str, float]]:
+        """The ``k``-th traced point as agent -> action -> probability."""
+        flat = self.profiles[k]
+        out, pos = {}, 0
+        for lab, acts in zip(self.agents, self.actions):
+            out[lab] = dict(zip(acts, flat[pos:pos + len(acts)].tolist()))
+            pos += len(acts)
+        return out
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {"lambdas": list(self.lambdas), "profiles": [p.tolist() for p in self.profiles],
+                "agents": list(self.agents), "actions": [list(a) for a in self.actions],
+                "method": self.method, "exact": self.exact, "warnings": list(self.warnings)}
+
+
+def _tangent(J: np.ndarray, previous: np.ndarray | None) -> np.ndarray:
+    q, _ = np.linalg.qr(J.T, mode="complete")
+    t = q[:, -1]
+    if previous is None:
+        return t if t[-1] > 0 else -t
+    return t if t @ previous > 0 else -t
+
+
+def _trace(form: AgentForm, lam_end: float, tol: float, first_step: float, max_accel: float,
+           max_steps: int) -> tuple[list[np.ndarray], list[str]]:
+    v0 = np.concatenate([np.full(s, -np.log(s)) for s in form.sizes])
+    y = np.concatenate([v0, [0.0]])
+    points = [y]
+    t = _tangent(form.jacobian(y), None)
+    h = first_step
+    warnings: list[str] = []
+    for _ in range(max_steps):
+        if y[-1] >= lam_end:
+            break
+        ok = False
+        while h > 1e-10:
+            z = y + h * t
+            dist0 = None
+            for _it in range(20):
+                J = form.jacobian(z)
+                delta = np.linalg.lstsq(J, -form.residual(z), rcond=None)[0]
+                size = np.linalg.norm(delta)
+                if dist0 is None:
+                    dist0 = size
+                    if size > 0.5 * h + tol:  # the predictor strayed: shorter step
+                        break
+                z = z + delta
+                if size < tol:
+                    ok = True
+                    break
+            if ok:
+                break
+            h /= 2
+        if not ok:
+            raise SolverError(f"the logit path could not be continued past lambda = {y[-1]:.6g}")
+        t = _tangent(form.jacobian(z), t)
+        y = z
+        points.append(y)
+        h = min(h * max_accel, 1.0 + abs(y[-1]))
+    else:
+        warnings.append(f"stopped after max_steps={max_steps} at lambda {y[-1]:.6g} < {lam_end}")
+    if points[-1][-1] > lam_end and len(points) > 1:
+        # Land on lambda = lam_end exactly: interpolate, then Newton at fixed lambda.
+        a, b = points[-2], points[-1]
+        w = (lam_end - a[-1]) / (b[-1] - a[-1])
+        v = a[:-1] + w * (b[:-1] - a[:-1])
+        for _it in range(50):
+            y_fix = np.concatenate([v, [lam_end]])
+            J = form.jacobian(y_fix)[:, :-1]
+            delta = np.linalg.solve(J, -form.residual(y_fix))
+            v = v + delta
+            if np.linalg.norm(delta) < tol:
+                break
+        else:
+            raise SolverError(f"Newton at lambda = {lam_end} did not converge")
+        points[-1] = np.concatenate([v, [lam_end]])
+    return points, warnings
+
+
+def logit_qre_path(
+    game: NormalFormGame | ExtensiveFormGame,
+    lam_max: float = 100.0,
+    tol: float = 1e-10,
+    first_step: float = 0.03,
+    max_accel: float = 1.1,
+    max_steps: int = 10_000,
+) -> LogitQREPath:
+    """Trace the principal branch of the logit QRE from lambda = 0 to ``lam_max``.
+
+    Parameters
+    ----------
+    game
+        A numeric normal-form game (any number of players) or tree (agent QRE).
+    lam_max
+        Where to stop; the last point is at exactly this lambda.
+    tol
+        Newton's stopping size on the log-probabilities (Gambit's default is 1e-8 in regret).
+    first_step, max_accel
+        The first arclength step, and the most a step may grow by from one to the next
+        (Gambit's defaults).
+    max_steps
+        A bound on the number of points (a warning says if it stopped the trace).
+
+    Returns
+    -------
+    LogitQREPath
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> import gametheory as gt
+    >>> mp = gt.NormalFormGame.from_arrays(np.array([[1, -1], [-1, 1]]), np.array([[-1, 1], [1, -1]]))
+    >>> path = gt.logit_qre_path(mp, lam_max=5)
+    >>> path.lambdas[0], path.lambdas[-1], [round(p, 9) for p in path.profile(-1)["Row"].values()]
+    (0.0, 5.0, [0.5, 0.5])
+    """
+    if not lam_max > 0:
+        raise ValidationError(f"lam_max must be positive, got {lam_max}")
+    form = AgentForm(game)
+    points, warnings = _trace(form, lam_max, tol, first_step, max_accel, max_steps)
+    return LogitQREPath(
+        lambdas=tuple(float(p[-1]) for p in points),
+        profiles=tuple(np.exp(p[:-1]) for p in points),
+        agents=tuple(form.labels),
+        actions=tuple(tuple(a) for a in form.actions),
+        method="logit path (arclength predictor-corrector)" + (" agent QRE" if form.kind == "tree" else ""),
+        warnings=tuple(warnings),
+    )
+
+
+def logit_qre(game: NormalFormGame | ExtensiveFormGame, lam: float, tol: float = 1e-10) -> LogitQRE:
+    """The logit QRE at ``lam`` on the principal branch (the first crossing of ``lam``).
+
+    Parameters
+    ----------
+    game
+        A numeric normal-form game or tree.
+    lam
+        The precision (``lam = 0``: uniform play).
+    tol
+        Newton's stopping size.
+
+    Returns
+    -------
+    LogitQRE
+    """
+    if lam < 0:
+        raise ValidationError(f"lambda must be nonnegative, got {lam}")
+    form = AgentForm(game)
+    if lam == 0:
+        v = np.concatenate([np.full(s, -np.log(s)) for s in form.sizes])
+        return LogitQRE(0.0, form.profile(v), "logit (uniform at lambda 0)")
+    points, warnings = _trace(form, lam, tol, 0.03, 1.1, 10_000)
+    y = points[-1]
+    return LogitQRE(float(y[-1]), form.profile(y[:-1]), "logit path (arclength predictor-corrector)",
+                    warnings=tuple(warnings),
+                    extra={"residual": float(np.abs(form.residual(y)).max()), "points": len(points)})
