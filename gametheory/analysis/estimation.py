@@ -144,7 +144,7 @@ class StrategicLogitModel:
     def _columns(self) -> list[np.ndarray]:
         return [self.covariates[k] for k in self._cov_order]
 
-    def choice_logs(self, theta: Sequence[float]) -> dict[int, np.ndarray]:
+    def choice_logs(self, theta: Sequence[float] | np.ndarray) -> dict[int, np.ndarray]:
         """Per node, the log-probabilities of its branches (rows) per observation (columns)."""
         t = self.tree
         cols = self._columns()
@@ -169,7 +169,7 @@ class StrategicLogitModel:
             value[i] = sum(p[k] * value[c] for k, c in enumerate(kids))
         return logs
 
-    def outcome_log_probabilities(self, theta: Sequence[float]) -> np.ndarray:
+    def outcome_log_probabilities(self, theta: Sequence[float] | np.ndarray) -> np.ndarray:
         """``log P(terminal | data)``: one row per terminal (in ``self.terminals``), one column per observation."""
         t = self.tree
         logs = self.choice_logs(theta)
@@ -184,7 +184,7 @@ class StrategicLogitModel:
             out.append(total)
         return np.array(out)
 
-    def loglik(self, theta: Sequence[float], outcomes: np.ndarray) -> float:
+    def loglik(self, theta: Sequence[float] | np.ndarray, outcomes: np.ndarray) -> float:
         """The log-likelihood of observed terminal positions (indices into ``self.terminals``)."""
         lp = self.outcome_log_probabilities(theta)
         return float(lp[outcomes, np.arange(self.n)].sum())

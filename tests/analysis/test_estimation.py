@@ -7,7 +7,11 @@ import pytest
 import sympy as sp
 
 import gametheory as gt
-from gametheory.analysis.estimation import StrategicLogitModel, fit_strategic_logit, simulate_outcomes
+from gametheory.analysis.estimation import (
+    StrategicLogitModel,
+    fit_strategic_logit,
+    simulate_outcomes,
+)
 from gametheory.errors import NotApplicableError, ValidationError
 from gametheory.solve.qre import logit_qre
 
