@@ -7,6 +7,7 @@ from .dominance import *  # noqa: F403
 from .mixed_nash import *  # noqa: F403
 from .payoff_set import *  # noqa: F403
 from .pbe import *  # noqa: F403
+from .pbe_mixed import *  # noqa: F403
 from .public_goods import *  # noqa: F403
 from .pure_nash import *  # noqa: F403
 from .qre import *  # noqa: F403
