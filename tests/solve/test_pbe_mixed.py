@@ -79,3 +79,14 @@ def test_continuum_is_reported_not_hidden():
 def test_parameters_are_refused():
     with pytest.raises(NotApplicableError, match="numbers"):
         gt.mixed_pbe(beer_quiche(sp.Symbol("p", positive=True)))
+
+
+def test_sequence_form_lemke_finds_the_hybrid_equilibrium_on_the_type_draw_tree():
+    # The signalling game as a Bayesian tree (chance draws the type, the receiver's
+    # information sets hide it) solved by the sequence-form LCP: same unique equilibrium.
+    game = beer_quiche("1/10")
+    eq = gt.mixed_pbe(game)[0]
+    sol = gt.sequence_form_nash(game.to_extensive_form())
+    profile = eq.behavior_profile(game)
+    for pl, beh in zip(sol[0].players, sol[0].behavior):
+        assert {h: dict(d) for h, d in beh.items()} == profile[pl]
