@@ -130,8 +130,11 @@ class AgentForm:
         return np.concatenate(out)
 
     def jacobian(self, y: np.ndarray, step: float = 1e-7) -> np.ndarray:
-        # Forward differences: an approximate Jacobian only slows Newton down, the
-        # residual it drives to zero is exact.
+        """d residual / d (log-probabilities, lambda): exact for a normal form; by
+        forward differences for a tree (an approximate Jacobian only slows Newton
+        down, the residual it drives to zero is exact)."""
+        if self.kind == "normal":
+            return self._normal_jacobian(y)
         n = len(y)
         J = np.empty((n - 1, n))
         base = self.residual(y)
@@ -139,6 +142,32 @@ class AgentForm:
             e = np.zeros(n)
             e[k] = step
             J[:, k] = (self.residual(y + e) - base) / step
+        return J
+
+    def _normal_jacobian(self, y: np.ndarray) -> np.ndarray:
+        v, lam = y[:-1], y[-1]
+        pi = [np.exp(part) for part in self.split(v)]
+        values = self.values(pi)
+        n_pl = len(pi)
+        size = len(v)
+        J = np.zeros((size, size + 1))
+        J[:, :size] = np.eye(size)
+        for i in range(n_pl):
+            rows = slice(self.offsets[i], self.offsets[i + 1])
+            z = lam * values[i]
+            sig = np.exp(z - z.max())
+            sig /= sig.sum()
+            J[rows, -1] = -(values[i] - sig @ values[i])
+            for j in range(n_pl):
+                if j == i:
+                    continue
+                u = self.payoffs[i]
+                for k in range(n_pl - 1, -1, -1):
+                    if k not in (i, j):
+                        u = np.tensordot(u, pi[k], axes=([k], [0]))
+                d = u if i < j else u.T  # dU_i(a) / dpi_j(c), rows a
+                d = d * pi[j][None, :]  # chain rule to log-probabilities
+                J[rows, self.offsets[j]:self.offsets[j + 1]] = -lam * (d - sig @ d)
         return J
 
     def profile(self, v: np.ndarray) -> dict[str, dict[str, float]]:
@@ -217,24 +246,26 @@ def _trace(form: AgentForm, lam_end: float, tol: float, first_step: float, max_a
     v0 = np.concatenate([np.full(s, -np.log(s)) for s in form.sizes])
     y = np.concatenate([v0, [0.0]])
     points = [y]
-    t = _tangent(form.jacobian(y), None)
+    J = form.jacobian(y)
+    t = _tangent(J, None)
     h = first_step
     warnings: list[str] = []
     for _ in range(max_steps):
         if y[-1] >= lam_end:
             break
         ok = False
+        # Chord corrector: the Jacobian of the last accepted point, inverted once per
+        # step; the residual it drives to zero is exact, so only the speed depends on it.
+        pinv = np.linalg.pinv(J)
         while h > 1e-10:
             z = y + h * t
-            dist0 = None
-            for _it in range(20):
-                J = form.jacobian(z)
-                delta = np.linalg.lstsq(J, -form.residual(z), rcond=None)[0]
-                size = np.linalg.norm(delta)
-                if dist0 is None:
-                    dist0 = size
-                    if size > 0.5 * h + tol:  # the predictor strayed: shorter step
-                        break
+            previous = np.inf
+            for _it in range(40):
+                delta = -pinv @ form.residual(z)
+                size = float(np.linalg.norm(delta))
+                if size > 0.5 * previous or (_it == 0 and size > 0.5 * h + tol):
+                    break  # not contracting, or the predictor strayed: shorter step
+                previous = size
                 z = z + delta
                 if size < tol:
                     ok = True
@@ -244,7 +275,8 @@ def _trace(form: AgentForm, lam_end: float, tol: float, first_step: float, max_a
             h /= 2
         if not ok:
             raise SolverError(f"the logit path could not be continued past lambda = {y[-1]:.6g}")
-        t = _tangent(form.jacobian(z), t)
+        J = form.jacobian(z)
+        t = _tangent(J, t)
         y = z
         points.append(y)
         h = min(h * max_accel, 1.0 + abs(y[-1]))

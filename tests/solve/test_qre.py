@@ -108,3 +108,16 @@ def test_bad_input():
         logit_qre_path(pd, lam_max=0)
     with pytest.raises(NotApplicableError):
         logit_qre("not a game", 1.0)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("shape", [(2, 3), (3, 2, 2)])
+def test_normal_form_jacobian_matches_central_differences(shape):
+    rng = np.random.default_rng(sum(shape))
+    form = AgentForm(gt.NormalFormGame.from_arrays(*[rng.integers(-5, 6, size=shape) for _ in shape]))
+    y = np.concatenate([rng.normal(size=sum(shape)), [1.7]])
+    numeric = np.empty((len(y) - 1, len(y)))
+    for k in range(len(y)):
+        e = np.zeros(len(y))
+        e[k] = 1e-6
+        numeric[:, k] = (form.residual(y + e) - form.residual(y - e)) / 2e-6
+    assert np.allclose(form.jacobian(y), numeric, atol=1e-6)
