@@ -67,11 +67,44 @@ class AgentForm:
             self.actions = [h.actions for h in sets]
             self.agent_of = {h.label: k for k, h in enumerate(sets)}
             self.owner_index = [game.players.index(h.player) for h in sets]  # type: ignore[arg-type]
-            self.order = list(range(len(game.kind)))  # preorder: parents before children
+            self._edge_tables(game)
         else:
             raise NotApplicableError(f"logit QRE takes a NormalFormGame or an ExtensiveFormGame, not {type(game).__name__}")
         self.sizes = [len(a) for a in self.actions]
         self.offsets = np.concatenate([[0], np.cumsum(self.sizes)]).astype(int)
+
+    def _edge_tables(self, game: ExtensiveFormGame) -> None:
+        sizes = [len(a) for a in self.actions]
+        offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(int)
+        depth = [0] * len(game.kind)
+        parent, child, action, chance, is_chance, owner = [], [], [], [], [], []
+        for i, kind in enumerate(game.kind):
+            for k, c in enumerate(game.children[i]):
+                depth[c] = depth[i] + 1
+                parent.append(i)
+                child.append(c)
+                if kind == "chance":
+                    is_chance.append(True)
+                    chance.append(float(self.chance[i][k]))
+                    action.append(0)
+                    owner.append(0)
+                else:
+                    agent = self.agent_of[game.infoset[i] or ""]
+                    is_chance.append(False)
+                    chance.append(0.0)
+                    action.append(int(offsets[agent]) + k)
+                    owner.append(self.owner_index[agent])
+        self.n_nodes = len(game.kind)
+        self.edge_parent, self.edge_child = np.array(parent, dtype=int), np.array(child, dtype=int)
+        self.edge_action, self.edge_owner = np.array(action, dtype=int), np.array(owner, dtype=int)
+        self.edge_chance, self.edge_is_chance = np.array(chance), np.array(is_chance, dtype=bool)
+        edge_depth = np.array([depth[c] for c in child], dtype=int)
+        self.levels = [np.flatnonzero(edge_depth == d) for d in range(1, int(edge_depth.max(initial=0)) + 1)]
+        self.node_outcome = np.array([o for o in self.outcome])
+        members = [(k, m) for k, lab in enumerate(self.labels) for m in game.infosets[lab].members]
+        self.member_agent = np.array([k for k, _ in members], dtype=int)
+        self.member_node = np.array([m for _, m in members], dtype=int)
+        self.action_agent = np.repeat(np.arange(len(sizes)), sizes)
 
     def split(self, flat: np.ndarray) -> list[np.ndarray]:
         return [flat[self.offsets[k]:self.offsets[k + 1]] for k in range(len(self.sizes))]
@@ -88,34 +121,25 @@ class AgentForm:
                         u = np.tensordot(u, pi[j], axes=([j], [0]))
                 out.append(u)
             return out
-        t = self.tree
-        nodes = len(t.kind)
-        reach = np.zeros(nodes)
+        # Edge arrays by depth: reach flows down level by level, values up.
+        flat = np.concatenate(pi)
+        prob = np.where(self.edge_is_chance, self.edge_chance, flat[self.edge_action])
+        reach = np.zeros(self.n_nodes)
         reach[0] = 1.0
-        weights: list[np.ndarray] = [np.empty(0)] * nodes
-        for i in self.order:
-            if t.kind[i] == "terminal":
-                continue
-            w = self.chance[i] if t.kind[i] == "chance" else pi[self.agent_of[t.infoset[i] or ""]]
-            weights[i] = w
-            for c, p in zip(t.children[i], w):
-                reach[c] = reach[i] * p
-        value = [np.zeros(0)] * nodes
-        for i in reversed(self.order):
-            v = self.outcome[i].copy()
-            if t.kind[i] != "terminal":
-                v += sum(p * value[c] for c, p in zip(t.children[i], weights[i]))
-            value[i] = v
-        out = []
-        for k, label in enumerate(self.labels):
-            members = t.infosets[label].members
-            pl = self.owner_index[k]
-            mass = sum(reach[m] for m in members)
-            u = np.zeros(self.sizes[k])
-            for m in members:
-                u += reach[m] * np.array([value[c][pl] for c in t.children[m]])
-            out.append(u / mass if mass > 0 else u)
-        return out
+        for level in self.levels:
+            reach[self.edge_child[level]] = reach[self.edge_parent[level]] * prob[level]
+        value = self.node_outcome.copy()
+        for level in reversed(self.levels):
+            np.add.at(value, self.edge_parent[level], prob[level][:, None] * value[self.edge_child[level]])
+        dec = ~self.edge_is_chance
+        contrib = np.zeros(len(flat))
+        np.add.at(contrib, self.edge_action[dec],
+                  reach[self.edge_parent[dec]] * value[self.edge_child[dec], self.edge_owner[dec]])
+        mass = np.zeros(len(self.sizes))
+        np.add.at(mass, self.member_agent, reach[self.member_node])
+        per_action = mass[self.action_agent]
+        u_flat = np.where(per_action > 0, contrib / np.where(per_action > 0, per_action, 1.0), contrib)
+        return self.split(u_flat)
 
     def residual(self, y: np.ndarray) -> np.ndarray:
         """``v - (lambda U - logsumexp(lambda U))`` per agent; zero at a logit QRE.
