@@ -90,3 +90,10 @@ def test_sequence_form_lemke_finds_the_hybrid_equilibrium_on_the_type_draw_tree(
     profile = eq.behavior_profile(game)
     for pl, beh in zip(sol[0].players, sol[0].behavior):
         assert {h: dict(d) for h, d in beh.items()} == profile[pl]
+
+
+def test_solution_serialises_exactly():
+    import json
+
+    data = json.loads(json.dumps(gt.mixed_pbe(beer_quiche("1/10")).to_json_dict()))
+    assert data["equilibria"][0]["sender"]["weak"] == {"beer": "1/9", "quiche": "8/9"}

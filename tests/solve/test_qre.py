@@ -121,3 +121,13 @@ def test_normal_form_jacobian_matches_central_differences(shape):
         e[k] = 1e-6
         numeric[:, k] = (form.residual(y + e) - form.residual(y - e)) / 2e-6
     assert np.allclose(form.jacobian(y), numeric, atol=1e-6)
+
+
+def test_results_serialise():
+    import json
+
+    pd = gt.NormalFormGame.from_arrays(np.array([[3, 0], [5, 1]]), np.array([[3, 5], [0, 1]]))
+    path = json.loads(json.dumps(logit_qre_path(pd, lam_max=1).to_json_dict()))
+    point = json.loads(json.dumps(logit_qre(pd, 1).to_json_dict()))
+    assert path["exact"] is False and path["lambdas"][-1] == 1.0
+    assert point["profile"]["Row"]["s2"] == pytest.approx(path["profiles"][-1][1])

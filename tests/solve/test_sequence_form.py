@@ -199,3 +199,10 @@ def test_behaviour_profile_is_a_nash_equilibrium_of_the_reduced_normal_form(seed
     for j in range(nf.shape[1]):
         pure = [mixed[0], [int(k == j) for k in range(nf.shape[1])]]
         assert nf.expected_payoffs(pure)[1] <= value[1]
+
+
+def test_solution_serialises_exactly():
+    import json
+
+    data = json.loads(json.dumps(sequence_form_nash(kuhn_poker()).to_json_dict()))
+    assert data["exact"] is True and data["equilibria"][0]["payoffs"] == {"P1": "-1/18", "P2": "1/18"}
