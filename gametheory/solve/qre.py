@@ -37,7 +37,7 @@ from ..errors import NotApplicableError, SolverError, ValidationError
 from ..games.extensive_form import ExtensiveFormGame
 from ..games.normal_form import NormalFormGame
 
-__all__ = ["LogitQRE", "LogitQREPath", "logit_qre", "logit_qre_path", "AgentForm"]
+__all__ = ["LogitQRE", "LogitQREPath", "logit_qre", "logit_qre_path"]
 
 
 class AgentForm:
