@@ -7,8 +7,11 @@ rational arithmetic (:func:`~gametheory.solve.lemke.lemke`); it finds one equili
 of any two-player tree with perfect recall, in time that grows with the tree rather
 than with its reduced normal form. ``method="lp"`` solves a zero-sum tree by the
 sequence-form linear programme (one per player) with scipy's HiGHS, in floating
-point (``exact`` is False). Every answer is checked: each player's regret against the
-other's plan, computed by backward recursion over its own information sets.
+point; its plans are then rounded to fractions with small denominators and, when
+these are exactly realization plans with zero regret, the answer is exact (``extra``
+says ``certified``), else it stays floating point (``exact`` False). Every answer is
+checked: each player's regret against the other's plan, computed by backward
+recursion over its own information sets.
 
 Examples
 --------
@@ -166,6 +169,21 @@ def _lp_plan(sf: SequenceForm, player: int) -> tuple[list[float], float]:
     return plan, float(res.fun)
 
 
+def _certify(sf: SequenceForm, xf: list[float], yf: list[float], max_denominator: int = 10_000
+             ) -> tuple[list[list[Fraction]], tuple[Fraction, Fraction]] | None:
+    """The LP plans rounded to fractions with small denominators, if they are exactly
+    realization plans with zero regret (so an exact equilibrium); else None."""
+    plans = [[Fraction(v).limit_denominator(max_denominator) for v in plan] for plan in (xf, yf)]
+    for pl in (0, 1):
+        for row, rhs in zip(sf.constraints(pl), [1] + [0] * (len(sf.constraints(pl)) - 1)):
+            if sum((c * v for c, v in zip(row, plans[pl]) if c), Fraction(0)) != rhs:
+                return None
+    payoffs = sf.payoff_of(plans[0], plans[1])
+    if sf.best_response_value(0, plans[1]) != payoffs[0] or sf.best_response_value(1, plans[0]) != payoffs[1]:
+        return None
+    return plans, payoffs
+
+
 def sequence_form_nash(tree: ExtensiveFormGame, method: str = "lemke", tol: float = 1e-9) -> SequenceFormSolution:
     """One Nash equilibrium of a two-player tree with perfect recall, in behaviour strategies.
 
@@ -228,6 +246,14 @@ def sequence_form_nash(tree: ExtensiveFormGame, method: str = "lemke", tol: floa
         extra["values"] = (v1, v2)
         exact = False
         num = _float  # type: ignore[assignment]
+        certified = _certify(sf, xf, yf) if sf.exact else None
+        if certified is not None:
+            # Rounded to small denominators, the plans pass the exact checks: exact.
+            plans, payoffs = certified
+            regrets = [Fraction(0), Fraction(0)]
+            exact = True
+            num = sp.Rational
+            extra["certified"] = True
     extra["regrets"] = tuple(number_to_json(num(r)) for r in regrets)
     behaviors, unreached = [], []
     for pl in (0, 1):
