@@ -3,6 +3,12 @@
 from .distributed import (
     dask_client,
 )
+from .estimation import (
+    StrategicLogitFit,
+    StrategicLogitModel,
+    fit_strategic_logit,
+    simulate_outcomes,
+)
 from .robustness import (
     RobustnessResult,
     robustness,
@@ -32,4 +38,8 @@ __all__ = [
     "robustness",
     "sweep",
     "wilson_interval",
+    "StrategicLogitFit",
+    "StrategicLogitModel",
+    "fit_strategic_logit",
+    "simulate_outcomes",
 ]

@@ -54,6 +54,11 @@ from .pbe import (
     intuitive_criterion,
     pbe,
 )
+from .pbe_mixed import (
+    MixedPBESolution,
+    MixedPerfectBayesianEquilibrium,
+    mixed_pbe,
+)
 from .public_goods import (
     ContributionProfile,
     ContributionSolution,
@@ -64,6 +69,12 @@ from .pure_nash import (
     iter_pure_nash,
     pure_equilibrium,
     pure_nash,
+)
+from .qre import (
+    LogitQRE,
+    LogitQREPath,
+    logit_qre,
+    logit_qre_path,
 )
 from .repeated import (
     Deviation,
@@ -86,6 +97,15 @@ from .results import (
     PiecewiseAnswer,
     Solution,
     number_to_json,
+)
+from .sequence_form import (
+    SequenceForm,
+    sequence_form,
+)
+from .sequence_form_nash import (
+    BehaviorEquilibrium,
+    SequenceFormSolution,
+    sequence_form_nash,
 )
 from .simulate import (
     History,
@@ -172,4 +192,16 @@ __all__ = [
     "simulate",
     "spe",
     "win_sets",
+    "MixedPerfectBayesianEquilibrium",
+    "MixedPBESolution",
+    "mixed_pbe",
+    "LogitQRE",
+    "LogitQREPath",
+    "logit_qre",
+    "logit_qre_path",
+    "SequenceForm",
+    "sequence_form",
+    "BehaviorEquilibrium",
+    "SequenceFormSolution",
+    "sequence_form_nash",
 ]
