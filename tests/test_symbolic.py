@@ -162,7 +162,7 @@ def test_substitute_checks_bounds():
 
 
 def test_simplify_condition_drops_impossible_linear_regions():
-    from gametheory.symbolic import canonical_relation, simplify_condition
+    from gametheory.conditions import canonical_relation, simplify_condition
 
     p, s = parameter("p_sc_t"), parameter("s_sc_t")
     assert simplify_condition(sp.And(p < s, p > s)) == sp.false
@@ -177,7 +177,7 @@ def test_simplify_condition_drops_impossible_linear_regions():
 
 
 def test_simplify_condition_solves_conditions_in_one_parameter():
-    from gametheory.symbolic import simplify_condition
+    from gametheory.conditions import simplify_condition
 
     t = parameter("t_one_t", kind="positive")
     # the mixed equilibrium of a parametric 2x2 game exists where both probabilities lie in (0, 1)

@@ -29,6 +29,7 @@ from typing import Any
 
 import sympy as sp
 
+from ..conditions import decide
 from ..errors import ParameterError, ValidationError
 from ..games.bargaining import U1, BargainingProblem, MultiIssueBargaining
 from ..symbolic import exact, is_exact, parameter_info
@@ -105,16 +106,6 @@ def _sample_point(params: Sequence[sp.Symbol]) -> dict[sp.Symbol, sp.Expr]:
     return out
 
 
-def _decide(expr: sp.Basic, params: Sequence[sp.Symbol], warnings: list[str], what: str) -> bool:
-    if expr in (sp.true, True):
-        return True
-    if expr in (sp.false, False):
-        return False
-    value = expr.xreplace(_sample_point(params))
-    warnings.append(f"{what}: decided at a sample point of the parameters ({expr})")
-    return bool(value)
-
-
 def _best_on_segments(
     problem: BargainingProblem, objective_root: Any, objective: Any, name: str
 ) -> BargainingSolution:
@@ -153,7 +144,7 @@ def _best_on_segments(
         sample = _sample_point(params)
         scored = [(v.xreplace(sample) if params else v) for v in values]
         valid = [k for k, (_, _, cs) in enumerate(candidates)
-                 if all(bool(c.xreplace(sample)) for c in cs)]
+                 if all(decide(c, at_sample=sample, warnings=warnings, what=name) is sp.true for c in cs)]
         best = max(valid, key=lambda k: scored[k])
         if params:
             warnings.append(f"{name}: candidate chosen at a sample point of the parameters")

@@ -22,8 +22,8 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
+from ..conditions import canonical_relation, simplify_condition
 from ..games.normal_form import NormalFormGame
-from ..symbolic import canonical_relation, simplify_condition
 from .results import Equilibrium, Piece, PiecewiseAnswer, Solution
 
 __all__ = ["pure_nash", "iter_pure_nash", "pure_equilibrium"]

@@ -34,12 +34,12 @@ from typing import Any
 
 import sympy as sp
 
+from ..conditions import decide_sign
 from ..errors import NotApplicableError, ValidationError
 from ..games.automata import Automaton
 from ..games.repeated import PrivateNoise, RepeatedGame
 from ..symbolic import is_exact, parameter_info
 from .results import Piece, PiecewiseAnswer, number_to_json
-from .sign import decide_sign
 
 __all__ = [
     "RepeatedValues",

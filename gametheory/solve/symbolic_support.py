@@ -43,8 +43,8 @@ from typing import Any
 
 import sympy as sp
 
+from ..conditions import canonical_relation, simplify_condition
 from ..games.normal_form import NormalFormGame
-from ..symbolic import canonical_relation, simplify_condition
 from .results import Equilibrium, Piece, PiecewiseAnswer, Solution
 
 __all__ = ["symbolic_nash"]
