@@ -181,6 +181,9 @@ class Parameter:
         The value used when nothing else is given (exact where possible).
     plausible_range
         ``(low, high)`` over which analyses vary it when no source pins it down.
+    latex_name
+        How formulas print it in LaTeX (``r"\\delta"``); by default sympy's rendering
+        of the name.
     """
 
     name: str
@@ -190,6 +193,7 @@ class Parameter:
     default: sp.Expr | None = None
     plausible_range: tuple[sp.Expr, sp.Expr] | None = None
     source: str = ""
+    latex_name: str = ""
     symbol: sp.Symbol = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -235,7 +239,8 @@ class Parameter:
         return v
 
     def latex(self) -> str:
-        return sp.latex(self.symbol)
+        """The parameter's LaTeX name."""
+        return self.latex_name or sp.latex(self.symbol)
 
 
 _REGISTRY: dict[str, Parameter] = {}
@@ -250,6 +255,7 @@ def parameter(
     default: Any = None,
     plausible_range: tuple[Any, Any] | None = None,
     source: str = "",
+    latex: str = "",
 ) -> sp.Symbol:
     """Declare a parameter and return its sympy symbol.
 
@@ -284,6 +290,7 @@ def parameter(
         default=default,
         plausible_range=plausible_range,
         source=source,
+        latex_name=latex,
     )
     if old is not None:
         # Keep metadata that the new declaration does not repeat.
@@ -294,6 +301,7 @@ def parameter(
             default=new.default if new.default is not None else old.default,
             plausible_range=new.plausible_range or old.plausible_range,
             source=source or old.source,
+            latex_name=latex or old.latex_name,
         )
     _REGISTRY[name] = new
     return new.symbol

@@ -30,6 +30,7 @@ import sympy as sp
 
 from ..conditions import sign_class
 from ..errors import NotApplicableError, ParameterError
+from ..solve.results import Result
 from ..symbolic import free_parameters, parameter_info
 
 __all__ = ["comparative_statics", "ComparativeStatics", "Effect"]
@@ -65,7 +66,7 @@ class Effect:
 
 
 @dataclass(frozen=True)
-class ComparativeStatics:
+class ComparativeStatics(Result):
     """Derivatives of an expression with respect to each parameter, with their signs."""
 
     expression: sp.Expr
@@ -103,7 +104,7 @@ class ComparativeStatics:
         ]
         return r"\begin{aligned} " + r" \\ ".join(rows) + r" \end{aligned}"
 
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = None) -> dict[str, Any]:
         effects = self.effects if limit is None else self.effects[:limit]
         return {
             "expression": str(self.expression),

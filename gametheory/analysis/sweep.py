@@ -42,7 +42,7 @@ import sympy as sp
 from sympy.printing.numpy import NumPyPrinter
 
 from ..errors import ParameterError
-from ..solve.results import PiecewiseAnswer, number_to_json
+from ..solve.results import PiecewiseAnswer, Result, number_to_json
 from ..symbolic import exact, free_parameters, is_exact, parameter_info
 
 __all__ = ["sweep", "SweepResult", "SweepPlan", "NO_PIECE"]
@@ -59,7 +59,7 @@ _BACKENDS = ("numpy", "processes", "dask")
 
 
 @dataclass(frozen=True, eq=False)
-class SweepResult:
+class SweepResult(Result):
     """A labelled sweep over a grid of parameter values.
 
     Attributes
@@ -161,7 +161,7 @@ class SweepResult:
         out.update(self.fixed)
         return out
 
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = None) -> dict[str, Any]:
         """Summary as JSON-ready data: axes, fixed values, counts, conditions, warnings.
 
         ``limit`` caps the number of grid codes listed (default: none listed).

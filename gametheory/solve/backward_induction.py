@@ -53,7 +53,7 @@ import sympy as sp
 from ..errors import NotApplicableError, SolverError
 from ..games.extensive_form import ExtensiveFormGame, path_text
 from ..symbolic import exact
-from .results import PiecewiseAnswer, number_to_json
+from .results import PiecewiseAnswer, Result, number_to_json
 
 __all__ = ["spe", "SPESolution", "SubgamePerfectEquilibrium", "MAX_LISTED"]
 
@@ -102,7 +102,7 @@ class SubgamePerfectEquilibrium:
 
 
 @dataclass(frozen=True)
-class SPESolution:
+class SPESolution(Result):
     """Every SPE of a tree with numbers in.
 
     Attributes
@@ -176,7 +176,7 @@ class SPESolution:
             game.players, behavior, played.payoffs, played.path, played.terminals
         )
 
-    def to_json_dict(self, limit: int | None = 1000) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = 1000) -> dict[str, Any]:
         """The issue's JSON shape: concept, exact, players, count, payoff_vectors and at
         most ``limit`` equilibria."""
         eqs = itertools.islice(self.profiles(), limit) if limit is not None else self.profiles()
@@ -459,9 +459,14 @@ def _behaviour_of(sub: ExtensiveFormGame, nf: Any, eq: Any, notes: list[str]) ->
     return out
 
 
+def _as_is(value: Any) -> Any:
+    """The canonical form of a number in a numeric tree: itself."""
+    return value
+
+
 def _numeric_spe(game: ExtensiveFormGame) -> SPESolution:
     outcomes, probs = game.numeric_tables()
-    engine = _Engine(game, outcomes, probs, canon=lambda x: x)
+    engine = _Engine(game, outcomes, probs, canon=_as_is)
     roots = set(game.subgame_roots())
     perfect = game.is_perfect_information
     if not perfect:

@@ -34,7 +34,7 @@ from ..errors import ParameterError, ValidationError
 from ..games.bargaining import U1, BargainingProblem, MultiIssueBargaining
 from ..symbolic import exact, is_exact, parameter_info
 from .polytope import as_interval, nonempty_condition, polytope_vertices
-from .results import number_to_json
+from .results import Result, number_to_json
 
 __all__ = [
     "BargainingSolution",
@@ -50,7 +50,7 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class BargainingSolution:
+class BargainingSolution(Result):
     """A point of the frontier chosen by a bargaining solution.
 
     Attributes
@@ -76,13 +76,7 @@ class BargainingSolution:
             return self.utilities[self.players.index(player)]
         return self.utilities[player]
 
-    def at(self, values: Mapping[Any, Any]) -> tuple[sp.Expr, sp.Expr]:
-        from ..symbolic import substitute
-
-        return (sp.simplify(substitute(self.utilities[0], values)),
-                sp.simplify(substitute(self.utilities[1], values)))
-
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = None) -> dict[str, Any]:
         return {
             "method": self.method,
             "exact": self.exact,
@@ -232,7 +226,7 @@ def kalai_smorodinsky(problem: BargainingProblem) -> BargainingSolution:
 
 
 @dataclass(frozen=True)
-class RubinsteinSolution:
+class RubinsteinSolution(Result):
     """Shares of alternating-offers bargaining over a pie.
 
     Attributes
@@ -272,7 +266,7 @@ class RubinsteinSolution:
                 x = _finite_shares(d2, d1, self.rounds, self.pie)
         return x if player == proposer else sp.simplify(self.pie - x)
 
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = None) -> dict[str, Any]:
         return {
             "method": self.method,
             "exact": self.exact,
@@ -388,7 +382,7 @@ def rubinstein_tree(
 
 
 @dataclass(frozen=True)
-class WinSets:
+class WinSets(Result):
     """Acceptance sets of a multi-issue negotiation and their intersection.
 
     Attributes
@@ -424,7 +418,7 @@ class WinSets:
     exact: bool
     warnings: tuple[str, ...] = ()
 
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = None) -> dict[str, Any]:
         return {
             "method": self.method,
             "exact": self.exact,

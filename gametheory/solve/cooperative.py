@@ -32,7 +32,7 @@ from ..errors import SolverError, ValidationError
 from ..games.coalitional import CoalitionalGame
 from ..symbolic import to_fraction
 from .polytope import as_interval, nonempty_condition, polytope_vertices
-from .results import number_to_json
+from .results import Result, number_to_json
 
 __all__ = [
     "AllocationResult",
@@ -46,7 +46,7 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class AllocationResult:
+class AllocationResult(Result):
     """A value (one payoff per player) of a coalitional game.
 
     Attributes
@@ -68,7 +68,7 @@ class AllocationResult:
     def as_tuple(self) -> tuple[sp.Expr, ...]:
         return tuple(self.values.values())
 
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = None) -> dict[str, Any]:
         return {
             "method": self.method,
             "exact": self.exact,
@@ -145,7 +145,7 @@ def banzhaf_index(game: CoalitionalGame, normalized: bool = True) -> AllocationR
 
 
 @dataclass(frozen=True)
-class CoreResult:
+class CoreResult(Result):
     """The core of a coalitional game.
 
     Attributes
@@ -183,7 +183,7 @@ class CoreResult:
         sub = {self.symbols[p]: sp.nsimplify(v) if isinstance(v, float) else v for p, v in allocation.items()}
         return all(bool(c.xreplace(sub)) for c in self.constraints)
 
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = None) -> dict[str, Any]:
         return {
             "method": self.method,
             "exact": self.exact,

@@ -25,6 +25,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import sympy as sp
@@ -176,6 +177,23 @@ def _kkt(game: PublicGoodsGame, objectives: Sequence[sp.Expr]) -> tuple[list[Con
     return found, notes
 
 
+def _contributions_at_point(
+    concept: str, method: str, exact: bool, notes: tuple[str, ...], values: list[Any],
+    mapping: Mapping[sp.Symbol, sp.Expr],
+) -> ContributionSolution:
+    m = dict(mapping)
+    eqs = tuple(
+        ContributionProfile(
+            {p: sp.simplify(v.xreplace(m)) for p, v in e.contributions.items()},
+            sp.simplify(e.total.xreplace(m)),
+            {p: sp.simplify(v.xreplace(m)) for p, v in e.payoffs.items()},
+            e.contributors, sp.true, e.continuum,
+        )
+        for e in values
+    )
+    return ContributionSolution(concept, eqs, method + ", evaluated at a point", exact, tuple(notes))
+
+
 def _answer(game: PublicGoodsGame, concept: str, objectives: Sequence[sp.Expr], method: str) -> Any:
     for p, s in zip(game.players, game.symbols):
         second = sp.simplify(sp.diff(objectives[game.players.index(p)], s, 2))
@@ -203,20 +221,9 @@ def _answer(game: PublicGoodsGame, concept: str, objectives: Sequence[sp.Expr], 
         label = "contributors: " + (", ".join(e.contributors) or "none")
         pieces.append(Piece(cond, e, label))
 
-    def combine(values: list[Any], mapping: Mapping[sp.Symbol, sp.Expr]) -> ContributionSolution:
-        m = dict(mapping)
-        eqs = tuple(
-            ContributionProfile(
-                {p: sp.simplify(v.xreplace(m)) for p, v in e.contributions.items()},
-                sp.simplify(e.total.xreplace(m)),
-                {p: sp.simplify(v.xreplace(m)) for p, v in e.payoffs.items()},
-                e.contributors, sp.true, e.continuum,
-            )
-            for e in values
-        )
-        return ContributionSolution(concept, eqs, method + ", evaluated at a point", exact, tuple(notes))
-
-    return PiecewiseAnswer(concept, tuple(pieces), params, combine, method=method, warnings=tuple(notes))
+    return PiecewiseAnswer(concept, tuple(pieces), params,
+                           partial(_contributions_at_point, concept, method, exact, tuple(notes)),
+                           method=method, warnings=tuple(notes))
 
 
 def nash_contributions(game: PublicGoodsGame) -> ContributionSolution | PiecewiseAnswer:

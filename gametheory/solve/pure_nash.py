@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -142,6 +143,21 @@ def profile_condition(game: NormalFormGame, profile: tuple[int, ...]) -> sp.Basi
     return simplify_condition(sp.And(*parts)) if parts else sp.true
 
 
+def _pure_at_point(game: NormalFormGame, values: list[Any], mapping: Mapping[sp.Symbol, sp.Expr]) -> Solution:
+    # Built from the pieces that hold, not by solving again at the point.
+    at_point = game.subs(mapping)
+    eqs = [pure_equilibrium(at_point, prof) for prof in sorted(v for v in values if v is not None)]
+    return Solution(
+        concept="pure",
+        equilibria=tuple(eqs),
+        method="symbolic best-response conditions, evaluated at a point",
+        exact=at_point.is_exact,
+        players=game.players,
+        warnings=tuple(_tie_warnings(at_point, eqs))
+        + (() if eqs else ("the game has no pure-strategy Nash equilibrium",)),
+    )
+
+
 def _symbolic_pure_nash(game: NormalFormGame) -> PiecewiseAnswer:
     pieces = []
     conditions = []
@@ -156,24 +172,10 @@ def _symbolic_pure_nash(game: NormalFormGame) -> PiecewiseAnswer:
     if none is not sp.false:
         pieces.append(Piece(none, None, "no pure equilibrium"))
 
-    def combine(values: list[Any], mapping: Mapping[sp.Symbol, sp.Expr]) -> Solution:
-        # Built from the pieces that hold, not by solving again at the point.
-        at_point = game.subs(mapping)
-        eqs = [pure_equilibrium(at_point, prof) for prof in sorted(v for v in values if v is not None)]
-        return Solution(
-            concept="pure",
-            equilibria=tuple(eqs),
-            method="symbolic best-response conditions, evaluated at a point",
-            exact=at_point.is_exact,
-            players=game.players,
-            warnings=tuple(_tie_warnings(at_point, eqs))
-            + (() if eqs else ("the game has no pure-strategy Nash equilibrium",)),
-        )
-
     return PiecewiseAnswer(
         concept="pure",
         pieces=tuple(pieces),
         parameters=game.parameters,
-        combine=combine,
+        combine=partial(_pure_at_point, game),
         method="symbolic best-response conditions per profile",
     )

@@ -39,7 +39,7 @@ from ..errors import NotApplicableError, ValidationError
 from ..games.automata import Automaton
 from ..games.repeated import PrivateNoise, RepeatedGame
 from ..symbolic import is_exact, parameter_info
-from .results import Piece, PiecewiseAnswer, number_to_json
+from .results import Piece, PiecewiseAnswer, Result, number_to_json
 
 __all__ = [
     "RepeatedValues",
@@ -182,7 +182,7 @@ def _factor(expr: sp.Expr) -> sp.Expr:
 
 # ---------------------------------------------------------------------- values
 @dataclass(frozen=True)
-class RepeatedValues:
+class RepeatedValues(Result):
     """Normalised discounted values ``(1 - delta) sum delta^t u_t`` from every joint state.
 
     Attributes
@@ -210,7 +210,7 @@ class RepeatedValues:
     def __getitem__(self, state: JointState) -> tuple[sp.Expr, ...]:
         return self.values[tuple(state)]
 
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = None) -> dict[str, Any]:
         states = self.states if limit is None else self.states[:limit]
         return {
             "players": list(self.players),
@@ -338,8 +338,12 @@ def _deviations(chain: _Chain, V: sp.Matrix, delta: sp.Expr, states: str = "reac
     return out
 
 
+def _any_holds(values: list[Any], mapping: Mapping[sp.Symbol, sp.Expr]) -> bool:
+    return any(values)
+
+
 @dataclass(frozen=True)
-class SubgamePerfection:
+class SubgamePerfection(Result):
     """Whether a profile of automata is subgame perfect (one-shot deviation check).
 
     Attributes
@@ -380,12 +384,12 @@ class SubgamePerfection:
                 Piece(sp.Not(cond) if cond not in (sp.true, sp.false) else sp.Not(cond), False, "not"),
             ),
             parameters=self.parameters,
-            combine=lambda values, mapping: any(values),
+            combine=_any_holds,
             method=self.method,
             warnings=self.warnings,
         )
 
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = None) -> dict[str, Any]:
         devs = self.deviations if limit is None else self.deviations[:limit]
         return {
             "holds": self.holds,
@@ -557,7 +561,7 @@ def is_subgame_perfect(
 
 # ---------------------------------------------------------------------- thresholds
 @dataclass(frozen=True)
-class DiscountThreshold:
+class DiscountThreshold(Result):
     """The least discount factor at which a profile is subgame perfect.
 
     Attributes
@@ -585,7 +589,7 @@ class DiscountThreshold:
     exact: bool = True
     warnings: tuple[str, ...] = field(default=())
 
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = None) -> dict[str, Any]:
         return {
             "threshold": None if self.threshold is None else number_to_json(self.threshold),
             "upper": None if self.upper is None else number_to_json(self.upper),

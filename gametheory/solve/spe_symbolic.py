@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 from typing import Any
 
 import sympy as sp
@@ -333,6 +334,25 @@ def _degenerate_throughout(nf: Any) -> bool:
     return True
 
 
+def _spe_at_point(game: ExtensiveFormGame, regions: int, values: list[Any], mapping: Mapping[sp.Symbol, sp.Expr]) -> SPESolution:
+    # The pieces are disjoint (orderings are exclusive, support conditions split), so
+    # one piece holds at any point.
+    if len(values) != 1:
+        raise SolverError(f"{len(values)} pieces of the SPE answer hold at {dict(mapping)}")
+    at_point = game.subs(mapping)
+    if isinstance(values[0], _Engine):
+        sol = _numeric_spe(at_point)
+        return dataclasses.replace(
+            sol, warnings=sol.warnings + (
+                "a subgame with imperfect information is degenerate at this point: solved "
+                "numerically, not from the symbolic pieces",)
+        )
+    sol = values[0]
+    eng = sol._engine
+    notes = list(eng.notes) + ([GENERICITY] if regions else [])
+    return _solution(at_point, eng, notes, 0, point=dict(mapping))
+
+
 def symbolic_spe(game: ExtensiveFormGame) -> PiecewiseAnswer:
     params = game.parameters
     perfect = game.is_perfect_information
@@ -356,24 +376,6 @@ def symbolic_spe(game: ExtensiveFormGame) -> PiecewiseAnswer:
         label = _piece_label(sol)
         pieces.append(Piece(cond, sol, label, boundary))
 
-    def combine(values: list[Any], mapping: Mapping[sp.Symbol, sp.Expr]) -> SPESolution:
-        # The pieces are disjoint (orderings are exclusive, support conditions split), so
-        # one piece holds at any point.
-        if len(values) != 1:
-            raise SolverError(f"{len(values)} pieces of the SPE answer hold at {dict(mapping)}")
-        at_point = game.subs(mapping)
-        if isinstance(values[0], _Engine):
-            sol = _numeric_spe(at_point)
-            return dataclasses.replace(
-                sol, warnings=sol.warnings + (
-                    "a subgame with imperfect information is degenerate at this point: solved "
-                    "numerically, not from the symbolic pieces",)
-            )
-        sol = values[0]
-        eng = sol._engine
-        notes = list(eng.notes) + ([GENERICITY] if regions else [])
-        return _solution(at_point, eng, notes, 0, point=dict(mapping))
-
     method = "symbolic backward induction over orderings of payoffs at each node"
     if regions:
         method += "; subgames with imperfect information by symbolic support enumeration"
@@ -381,7 +383,7 @@ def symbolic_spe(game: ExtensiveFormGame) -> PiecewiseAnswer:
         concept="spe",
         pieces=tuple(pieces),
         parameters=params,
-        combine=combine,
+        combine=partial(_spe_at_point, game, regions),
         method=method,
         warnings=(GENERICITY,) if regions else (),
     )
