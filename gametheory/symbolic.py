@@ -21,6 +21,7 @@ Examples
 from __future__ import annotations
 
 import ast
+import itertools
 import numbers
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -40,6 +41,8 @@ __all__ = [
     "parameter",
     "parameter_info",
     "declared_parameters",
+    "new_scope",
+    "SESSION",
     "free_parameters",
     "parse_formula",
     "compile_expr",
@@ -244,6 +247,26 @@ class Parameter:
 
 
 _REGISTRY: dict[str, Parameter] = {}
+"""The latest declaration of each name: what formulas see by default."""
+_SCOPES: dict[tuple[str, str], Parameter] = {}
+"""Every declaration by (scope, name)."""
+_BY_SYMBOL: dict[sp.Symbol, Parameter] = {}
+"""The declaration behind each symbol (a name declared with kinds of different sympy
+assumptions gives different symbols, each with its own bounds)."""
+
+SESSION = "session"
+"""The scope of declarations made in Python code (notebooks, models)."""
+
+_SCOPE_COUNT = itertools.count(1)
+
+
+def new_scope(label: str) -> str:
+    """A fresh declaration scope (for one game file read), named after ``label``.
+
+    >>> new_scope("game.json") != new_scope("game.json")
+    True
+    """
+    return f"{label}#{next(_SCOPE_COUNT)}"
 
 
 def parameter(
@@ -256,12 +279,18 @@ def parameter(
     plausible_range: tuple[Any, Any] | None = None,
     source: str = "",
     latex: str = "",
+    scope: str = SESSION,
 ) -> sp.Symbol:
     """Declare a parameter and return its sympy symbol.
 
-    Declaring a name again with the same kind returns the same symbol (metadata given
-    again replaces the old); declaring it with a different kind raises
-    :class:`~gametheory.errors.ParameterError`.
+    Declarations are scoped: Python code declares in the :data:`SESSION` scope, each game
+    file read in its own. Declaring a name again in the same scope with the same kind
+    returns the same symbol (metadata given again replaces the old); with a different
+    kind it raises :class:`~gametheory.errors.ParameterError`. Another scope may declare
+    the name with another kind: the two are different sympy symbols (a game from one
+    file and a game from the other each keep their own bounds), unless the two kinds
+    share their sympy assumptions but not their bounds (``probability`` and
+    ``nonnegative``, ``discount`` and ``positive``), which is an error.
 
     Examples
     --------
@@ -272,15 +301,19 @@ def parameter(
     Traceback (most recent call last):
     ...
     gametheory.errors.ParameterError: parameter 'p_doc' is already declared as probability; cannot redeclare it as positive
+    >>> other = parameter("p_doc", kind="real", scope="other.json")
+    >>> other == p, parameter_info(other).kind, parameter_info(p).kind
+    (False, 'real', 'probability')
     """
     if not isinstance(name, str) or not name.isidentifier() or name.startswith("_"):
         raise ParameterError(
             f"parameter name {name!r} must be an identifier that does not start with '_'"
         )
-    old = _REGISTRY.get(name)
+    old = _SCOPES.get((scope, name))
     if old is not None and old.kind != kind:
+        where = "" if scope == SESSION else f" in {scope}"
         raise ParameterError(
-            f"parameter {name!r} is already declared as {old.kind}; cannot redeclare it as {kind}"
+            f"parameter {name!r} is already declared as {old.kind}{where}; cannot redeclare it as {kind}"
         )
     new = Parameter(
         name,
@@ -303,12 +336,23 @@ def parameter(
             source=source or old.source,
             latex_name=latex or old.latex_name,
         )
+    same_symbol = _BY_SYMBOL.get(new.symbol)
+    if same_symbol is not None and same_symbol.bounds != new.bounds:
+        raise ParameterError(
+            f"parameter {name!r} is declared elsewhere as {same_symbol.kind} and here as {kind}: "
+            f"sympy cannot tell the two apart (same assumptions, different bounds); rename one"
+        )
+    _SCOPES[scope, name] = new
     _REGISTRY[name] = new
+    _BY_SYMBOL[new.symbol] = new
     return new.symbol
 
 
 def parameter_info(symbol: sp.Symbol | str) -> Parameter:
-    """The declared :class:`Parameter` of a symbol (or name); an undeclared symbol is real."""
+    """The declared :class:`Parameter` of a symbol (or, by name, the latest declaration);
+    an undeclared symbol is real, positive or nonnegative as its assumptions say."""
+    if isinstance(symbol, sp.Symbol) and symbol in _BY_SYMBOL:
+        return _BY_SYMBOL[symbol]
     name = symbol if isinstance(symbol, str) else symbol.name
     if name in _REGISTRY:
         return _REGISTRY[name]

@@ -219,3 +219,28 @@ def test_subs_keeps_the_other_parameters_free():
     sol = gt.rubinstein(q, "4/5")
     assert sol.parameters == (q,)
     assert sol.at({q: "1/2"}) == gt.rubinstein("1/2", "4/5")
+
+
+def test_latex_names_ties_and_labels_that_compile_under_default_fonts():
+    import re
+
+    delta = gt.parameter("delta_tex", "discount", latex=r"\delta")
+    tree = ExtensiveFormGame(
+        Decision("Entrant", "entrant", {
+            "Out": Terminal([0, 2]),
+            "In": Decision("Incumbent", "incumbent", {
+                "Fight": Terminal([-1, 2 * delta]), "Accommodate": Terminal([1, 1])}),
+        }),
+        ["Entrant", "Incumbent"],
+    )
+    ans = gt.spe(tree)
+    tex = ans.latex()
+    assert r"\delta" in tex and "delta_tex" not in tex and r"\text{if }" in tex
+    # Text-mode labels: no bare < or > (OT1 fonts print them as inverted punctuation).
+    for label in re.findall(r"\\text\{((?:[^{}]|\{\})*)\}", tex):
+        assert ">" not in label and "<" not in label, label
+    assert r"\textgreater{}" in tex
+    assert ans.latex({"delta_tex": r"\beta"}).count(r"\beta") == tex.count(r"\delta")
+    ties = [p for p in ans.pieces if p.boundary]
+    assert ties, "the entry game has a tie where the incumbent is indifferent"
+    assert ans.latex(ties=False).count(r"\\") == ans.latex().count(r"\\") - len(ties)
