@@ -567,7 +567,7 @@ def spe(tree: ExtensiveFormGame) -> SPESolution | PiecewiseAnswer:
     >>> ans = gt.spe(gt.ExtensiveFormGame(gt.Decision("P1", "start", {
     ...     "Out": gt.Terminal([x, 0]), "In": mp}), ["P1", "P2"]))
     >>> [(p.label, p.condition) for p in ans.pieces]
-    [('1 SPE: In', x_spe_doc < 0), ('2 SPE: Out; In', Eq(x_spe_doc, 0)), ('1 SPE: Out', 0 < x_spe_doc)]
+    [('1 SPE: In', x_spe_doc < 0), ('2 SPE: Out; In', Eq(x_spe_doc, 0)), ('1 SPE: Out', x_spe_doc > 0)]
     >>> ans.at({x: -1}).equilibria[0].behavior["P2"]["h2"]
     {'H': 1/2, 'T': 1/2}
     """

@@ -600,8 +600,10 @@ class PiecewiseAnswer(Result):
         >>> x = sp.Symbol("x_tex", real=True)
         >>> ans = PiecewiseAnswer("demo", (Piece(x > 0, "Out > In", "Out > In"),
         ...                                Piece(sp.Eq(x, 0), "tie", "tie", True)), (x,))
-        >>> ans.latex({"x_tex": r"\xi"}, ties=False)
-        '\\begin{cases} \\text{Out \\textgreater{} In} & \\text{if } \\xi > 0 \\end{cases}'
+        >>> print(ans.latex({"x_tex": r"\xi"}, ties=False))
+        \begin{cases}
+        \text{Out \textgreater{} In} & \text{if } \xi > 0
+        \end{cases}
         """
         names = _latex_names(self.parameters, symbol_names)
         rows = []
@@ -613,7 +615,7 @@ class PiecewiseAnswer(Result):
             else:
                 value = _latex_text(p.label)
             rows.append(rf"{value} & \text{{if }} {sp.latex(p.condition, symbol_names=names)}")
-        return r"\begin{cases} " + r" \\ ".join(rows) + r" \end{cases}"
+        return "\\begin{cases}\n" + " \\\\\n".join(rows) + "\n\\end{cases}"
 
     def _repr_latex_(self) -> str:
         return f"$\\displaystyle {self.latex()}$"

@@ -244,3 +244,17 @@ def test_latex_names_ties_and_labels_that_compile_under_default_fonts():
     ties = [p for p in ans.pieces if p.boundary]
     assert ties, "the entry game has a tie where the incumbent is indifferent"
     assert ans.latex(ties=False).count(r"\\") == ans.latex().count(r"\\") - len(ties)
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.fractions(min_value=0, max_value=1).filter(lambda f: 0 < f < 1))
+def test_symbolic_pbe_at_a_point_equals_pbe_of_the_game_at_that_point(prior):
+    # Beer-quiche with a free prior (Fudenberg and Tirole 1991, Sec. 8.2.3).
+    p = gt.parameter("p_strong_contract", "probability")
+    ans = gt.pbe(beer_quiche(p))
+    point = {p: sp.Rational(prior)}
+    expected = [e.label for e in gt.pbe(beer_quiche(sp.Rational(prior)))]
+    assert [e.label for e in ans.at(point)] == expected
+    assert [e.label for e in pickle.loads(pickle.dumps(ans)).at(point)] == expected
+    back = Result.from_json_dict(json.loads(json.dumps(ans.to_json_dict())))
+    assert [e.label for e in back.at(point)] == expected
