@@ -66,8 +66,15 @@ def assumed_sign(expr: sp.Expr) -> str:
     return "undetermined"
 
 
-def _strict(cls: str) -> int | None:
-    return {"positive": 1, "negative": -1, "zero": 0}.get(cls)
+def _basic_sign(expr: sp.Expr) -> int | None:
+    """A strict sign from sympy's assumptions (no weak-sign queries: they cost time)."""
+    if expr.is_zero:
+        return 0
+    if expr.is_positive:
+        return 1
+    if expr.is_negative:
+        return -1
+    return None
 
 
 def _number_sign(expr: sp.Expr) -> int:
@@ -160,10 +167,13 @@ def _box_sign(expr: sp.Expr, delta: sp.Symbol | None) -> int | None:
 
 
 def _interior_sign(expr: sp.Expr, delta: sp.Symbol | None) -> int | None:
-    sub = interior_substitution(expr.free_symbols, delta=delta)
+    # Lower bounds are already the symbols' assumptions (positive, nonnegative): only
+    # an upper bound (the discount factor, a probability) tells sympy something new.
+    bounded = [s for s in expr.free_symbols if s == delta or parameter_info(s).bounds[1] is not None]
+    sub = interior_substitution(bounded, delta=delta)
     if not sub:
         return None
-    return _strict(assumed_sign(sp.factor(sp.together(expr.xreplace(sub)))))
+    return _basic_sign(sp.factor(sp.together(expr.xreplace(sub))))
 
 
 def decide_sign(
@@ -203,11 +213,11 @@ def decide_sign(
             d = sp.simplify(d)
         if d.is_number:
             return _number_sign(d)
-        return _strict(assumed_sign(d))
+        return _basic_sign(d)
     expr = sp.factor(sp.cancel(sp.together(expr)))
     if expr == 0:
         return 0
-    s = _strict(assumed_sign(expr))
+    s = _basic_sign(expr)
     if s is not None:
         return s
     s = _interior_sign(expr, delta)
@@ -227,7 +237,7 @@ def decide_sign(
     coeff, factors = sp.factor_list(sp.expand(num * den))
     sign = 1 if coeff > 0 else -1
     for f, e in factors:
-        fs = _strict(assumed_sign(f))
+        fs = _basic_sign(f)
         if fs is None:
             fs = _interior_sign(f, delta)
         if fs is None and _linear(f):
