@@ -32,13 +32,13 @@ def _solve(args: argparse.Namespace) -> int:
         result = solvers.spe(game)  # type: ignore[attr-defined]
     else:  # argparse restricts choices; kept for callers of main()
         raise GameError(f"unknown concept {concept!r}; choose from {CONCEPTS}")
-    if not hasattr(result, "to_json_dict"):
-        names = ", ".join(s.name for s in getattr(result, "parameters", ()))
+    if result.is_symbolic:
+        names = ", ".join(s.name for s in result.parameters)
         raise GameError(
             f"the game has free parameters ({names}); give them values in the file to solve it here"
         )
     if args.json:
-        print(json.dumps(result.to_json_dict(limit=args.limit)))
+        print(json.dumps(result.summary_json(limit=args.limit)))
     else:
         print(result.to_text(limit=args.limit) if hasattr(result, "to_text") else repr(result))
     return 0

@@ -53,6 +53,7 @@ from typing import Any
 import sympy as sp
 
 from .errors import GameError
+from .solve.results import PiecewiseAnswer
 
 __all__ = [
     "KINDS",
@@ -278,18 +279,6 @@ def render_table(table: Table) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _piecewise_latex(answer: Any, names: Mapping[sp.Symbol, str]) -> str:
-    rows = []
-    for piece in answer.pieces:
-        if isinstance(piece.value, sp.Basic):
-            value = sp.latex(piece.value, symbol_names=names)
-        else:
-            value = rf"\text{{{_escape(piece.label)}}}"
-        cond = sp.latex(piece.condition, symbol_names=names)
-        rows.append(rf"{value} & \text{{if }} {cond}")
-    return "\\begin{cases}\n" + " \\\\\n".join(rows) + "\n\\end{cases}"
-
-
 def render_equation(name: str, equation: Any) -> str:
     """A numbered ``equation`` environment, labelled ``eq:NAME``, for an equation item."""
     if not isinstance(equation, Equation):
@@ -297,8 +286,8 @@ def render_equation(name: str, equation: Any) -> str:
     expr, names = equation.expr, dict(equation.symbol_names)
     if isinstance(expr, TeX):
         body = str(expr)
-    elif hasattr(expr, "pieces") and hasattr(expr, "latex"):
-        body = _piecewise_latex(expr, names)
+    elif isinstance(expr, PiecewiseAnswer):
+        body = expr.latex(names)
     elif isinstance(expr, sp.Basic):
         body = sp.latex(expr, symbol_names=names)
     elif hasattr(expr, "latex"):

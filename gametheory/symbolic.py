@@ -21,6 +21,7 @@ Examples
 from __future__ import annotations
 
 import ast
+import itertools
 import numbers
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -40,14 +41,13 @@ __all__ = [
     "parameter",
     "parameter_info",
     "declared_parameters",
+    "new_scope",
+    "SESSION",
     "free_parameters",
     "parse_formula",
     "compile_expr",
     "substitute",
     "KINDS",
-    "canonical_relation",
-    "simplify_condition",
-    "relaxed_feasible",
 ]
 
 # --------------------------------------------------------------------------- numbers
@@ -184,6 +184,9 @@ class Parameter:
         The value used when nothing else is given (exact where possible).
     plausible_range
         ``(low, high)`` over which analyses vary it when no source pins it down.
+    latex_name
+        How formulas print it in LaTeX (``r"\\delta"``); by default sympy's rendering
+        of the name.
     """
 
     name: str
@@ -193,6 +196,7 @@ class Parameter:
     default: sp.Expr | None = None
     plausible_range: tuple[sp.Expr, sp.Expr] | None = None
     source: str = ""
+    latex_name: str = ""
     symbol: sp.Symbol = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -238,10 +242,31 @@ class Parameter:
         return v
 
     def latex(self) -> str:
-        return sp.latex(self.symbol)
+        """The parameter's LaTeX name."""
+        return self.latex_name or sp.latex(self.symbol)
 
 
 _REGISTRY: dict[str, Parameter] = {}
+"""The latest declaration of each name: what formulas see by default."""
+_SCOPES: dict[tuple[str, str], Parameter] = {}
+"""Every declaration by (scope, name)."""
+_BY_SYMBOL: dict[sp.Symbol, Parameter] = {}
+"""The declaration behind each symbol (a name declared with kinds of different sympy
+assumptions gives different symbols, each with its own bounds)."""
+
+SESSION = "session"
+"""The scope of declarations made in Python code (notebooks, models)."""
+
+_SCOPE_COUNT = itertools.count(1)
+
+
+def new_scope(label: str) -> str:
+    """A fresh declaration scope (for one game file read), named after ``label``.
+
+    >>> new_scope("game.json") != new_scope("game.json")
+    True
+    """
+    return f"{label}#{next(_SCOPE_COUNT)}"
 
 
 def parameter(
@@ -253,12 +278,19 @@ def parameter(
     default: Any = None,
     plausible_range: tuple[Any, Any] | None = None,
     source: str = "",
+    latex: str = "",
+    scope: str = SESSION,
 ) -> sp.Symbol:
     """Declare a parameter and return its sympy symbol.
 
-    Declaring a name again with the same kind returns the same symbol (metadata given
-    again replaces the old); declaring it with a different kind raises
-    :class:`~gametheory.errors.ParameterError`.
+    Declarations are scoped: Python code declares in the :data:`SESSION` scope, each game
+    file read in its own. Declaring a name again in the same scope with the same kind
+    returns the same symbol (metadata given again replaces the old); with a different
+    kind it raises :class:`~gametheory.errors.ParameterError`. Another scope may declare
+    the name with another kind: the two are different sympy symbols (a game from one
+    file and a game from the other each keep their own bounds), unless the two kinds
+    share their sympy assumptions but not their bounds (``probability`` and
+    ``nonnegative``, ``discount`` and ``positive``), which is an error.
 
     Examples
     --------
@@ -269,15 +301,19 @@ def parameter(
     Traceback (most recent call last):
     ...
     gametheory.errors.ParameterError: parameter 'p_doc' is already declared as probability; cannot redeclare it as positive
+    >>> other = parameter("p_doc", kind="real", scope="other.json")
+    >>> other == p, parameter_info(other).kind, parameter_info(p).kind
+    (False, 'real', 'probability')
     """
     if not isinstance(name, str) or not name.isidentifier() or name.startswith("_"):
         raise ParameterError(
             f"parameter name {name!r} must be an identifier that does not start with '_'"
         )
-    old = _REGISTRY.get(name)
+    old = _SCOPES.get((scope, name))
     if old is not None and old.kind != kind:
+        where = "" if scope == SESSION else f" in {scope}"
         raise ParameterError(
-            f"parameter {name!r} is already declared as {old.kind}; cannot redeclare it as {kind}"
+            f"parameter {name!r} is already declared as {old.kind}{where}; cannot redeclare it as {kind}"
         )
     new = Parameter(
         name,
@@ -287,6 +323,7 @@ def parameter(
         default=default,
         plausible_range=plausible_range,
         source=source,
+        latex_name=latex,
     )
     if old is not None:
         # Keep metadata that the new declaration does not repeat.
@@ -297,13 +334,25 @@ def parameter(
             default=new.default if new.default is not None else old.default,
             plausible_range=new.plausible_range or old.plausible_range,
             source=source or old.source,
+            latex_name=latex or old.latex_name,
         )
+    same_symbol = _BY_SYMBOL.get(new.symbol)
+    if same_symbol is not None and same_symbol.bounds != new.bounds:
+        raise ParameterError(
+            f"parameter {name!r} is declared elsewhere as {same_symbol.kind} and here as {kind}: "
+            f"sympy cannot tell the two apart (same assumptions, different bounds); rename one"
+        )
+    _SCOPES[scope, name] = new
     _REGISTRY[name] = new
+    _BY_SYMBOL[new.symbol] = new
     return new.symbol
 
 
 def parameter_info(symbol: sp.Symbol | str) -> Parameter:
-    """The declared :class:`Parameter` of a symbol (or name); an undeclared symbol is real."""
+    """The declared :class:`Parameter` of a symbol (or, by name, the latest declaration);
+    an undeclared symbol is real, positive or nonnegative as its assumptions say."""
+    if isinstance(symbol, sp.Symbol) and symbol in _BY_SYMBOL:
+        return _BY_SYMBOL[symbol]
     name = symbol if isinstance(symbol, str) else symbol.name
     if name in _REGISTRY:
         return _REGISTRY[name]
@@ -588,243 +637,15 @@ def compile_expr(
 
 
 # ------------------------------------------------------------------------ conditions
+# The condition kernel lives in :mod:`gametheory.conditions`; these names stay
+# importable from here (notebooks and older code use them).
+
+_CONDITION_NAMES = ("canonical_relation", "simplify_condition", "relaxed_feasible")
 
 
-def canonical_relation(rel: sp.Basic) -> sp.Basic:
-    """A relation written readably: decided where sympy can, a linear one in a single
-    symbol solved for it, otherwise positive terms on the left and negative on the right.
+def __getattr__(name: str) -> Any:
+    if name in _CONDITION_NAMES:
+        from . import conditions
 
-    >>> a, b = sp.symbols("a b", real=True)
-    >>> canonical_relation(sp.Ge(1, a + 1)), canonical_relation(sp.Gt(a - b, 0))
-    (a <= 0, a > b)
-    """
-    if not isinstance(rel, sp.Rel):
-        return rel
-    diff = sp.expand(rel.lhs - rel.rhs)
-    if isinstance(rel, sp.Ne):
-        if diff.is_zero:
-            return sp.false
-        return sp.true if diff.is_nonzero else sp.Ne(diff, 0)
-    op = type(rel)
-    if diff.is_number:
-        return sp.true if bool(op(diff, 0)) else sp.false
-    decided = _decide_sign(diff, op)
-    if decided is not None:
-        return decided
-    syms = sorted(diff.free_symbols, key=lambda s: s.name)
-    if len(syms) == 1:
-        poly = diff.as_poly(syms[0])
-        if poly is not None and poly.degree() == 1:
-            a, b = poly.all_coeffs()
-            if a.is_number:
-                flipped = {sp.Ge: sp.Le, sp.Gt: sp.Lt, sp.Le: sp.Ge, sp.Lt: sp.Gt, sp.Eq: sp.Eq}
-                return (op if a > 0 else flipped[op])(syms[0], -b / a)
-    left = sp.Add(*[t for t in sp.Add.make_args(diff) if not t.could_extract_minus_sign()])
-    right = -sp.Add(*[t for t in sp.Add.make_args(diff) if t.could_extract_minus_sign()])
-    return op(left, right)
-
-
-def _decide_sign(diff: sp.Expr, op: type) -> sp.Basic | None:
-    if op in (sp.Ge, sp.Gt) and (diff.is_positive or (op is sp.Ge and diff.is_nonnegative)):
-        return sp.true
-    if op in (sp.Le, sp.Lt) and (diff.is_negative or (op is sp.Le and diff.is_nonpositive)):
-        return sp.true
-    if op in (sp.Ge, sp.Gt) and (diff.is_negative or (op is sp.Gt and diff.is_nonpositive)):
-        return sp.false
-    if op in (sp.Le, sp.Lt) and (diff.is_positive or (op is sp.Lt and diff.is_nonnegative)):
-        return sp.false
-    return None
-
-
-def _monomial_bounds(monom: tuple[int, ...], symbols: list[sp.Symbol]) -> tuple[float | None, float | None]:
-    """Bounds of a product of parameters from the parameters' own bounds (where all
-    factors are bounded below by zero; otherwise unbounded)."""
-    low: float = 1.0
-    high: float | None = 1.0
-    for power, s in zip(monom, symbols):
-        if power == 0:
-            continue
-        lo, hi, _, _ = parameter_info(s).bounds
-        if lo is None or lo < 0:
-            return (0.0, None) if power % 2 == 0 else (None, None)
-        low *= float(lo) ** power
-        high = None if (high is None or hi is None) else high * float(hi) ** power
-    return low, high
-
-
-def relaxed_feasible(conjunct: list[sp.Basic], symbols: list[sp.Symbol] | None = None) -> bool | None:
-    """Whether a conjunction of polynomial relations may have a solution within the
-    parameters' bounds.
-
-    Every product of parameters (``q*X``) is replaced by a variable of its own,
-    bounded where the factors' bounds allow, and the linear relaxation is solved with
-    scipy's LP (a slack for strict inequalities). ``False`` is therefore certain (the
-    relaxation has no solution, so neither has the original); ``True`` means only that
-    the relaxation has one. ``None`` when a relation is not polynomial.
-
-    Floating point: a region thinner than about 1e-9 counts as empty.
-
-    >>> a, b = sp.symbols("a_rf b_rf", positive=True)
-    >>> relaxed_feasible([a * b > 1, a * b < 1]), relaxed_feasible([a * b + a < 0])
-    (False, False)
-    """
-    from scipy.optimize import linprog
-
-    if symbols is None:
-        symbols = sorted(set().union(*[c.free_symbols for c in conjunct]), key=lambda x: x.name)
-    columns: dict[tuple[int, ...], int] = {}
-    rows: list[dict[int, float]] = []
-    rhs: list[float] = []
-    strict: list[bool] = []
-    eq_rows: list[dict[int, float]] = []
-    eq_rhs: list[float] = []
-    for rel in conjunct:
-        if rel is sp.true:
-            continue
-        if rel is sp.false:
-            return False
-        if not isinstance(rel, sp.Rel) or isinstance(rel, sp.Ne):
-            return None
-        diff = sp.expand(rel.lhs - rel.rhs)
-        if not symbols:
-            return bool(rel)
-        poly = diff.as_poly(*symbols)
-        if poly is None:
-            return None
-        coeffs: dict[int, float] = {}
-        const = 0.0
-        for monom, c in poly.terms():
-            if sum(monom) == 0:
-                const = float(c)
-                continue
-            col = columns.setdefault(monom, len(columns))
-            coeffs[col] = float(c)
-        if isinstance(rel, sp.Eq):
-            eq_rows.append(coeffs)
-            eq_rhs.append(-const)
-            continue
-        sign = -1.0 if isinstance(rel, sp.Ge | sp.Gt) else 1.0  # written as a.x <= b
-        rows.append({k: sign * v for k, v in coeffs.items()})
-        rhs.append(-sign * const)
-        strict.append(isinstance(rel, sp.Gt | sp.Lt))
-    bounds: list[tuple[float | None, float | None]] = [(None, None)] * len(columns)
-    for monom, col in columns.items():
-        bounds[col] = _monomial_bounds(monom, symbols)
-        if sum(monom) == 1:
-            s = symbols[monom.index(1)]
-            low, high, low_in, high_in = parameter_info(s).bounds
-            if low is not None and not low_in:
-                rows.append({col: -1.0})
-                rhs.append(-float(low))
-                strict.append(True)
-            if high is not None and not high_in:
-                rows.append({col: 1.0})
-                rhs.append(float(high))
-                strict.append(True)
-    n = len(columns)
-
-    def dense(row: dict[int, float], slack: float) -> list[float]:
-        out = [0.0] * (n + 1)
-        for k, v in row.items():
-            out[k] = v
-        out[n] = slack
-        return out
-
-    # maximise t subject to a.x + t <= b on the strict rows, t <= 1
-    a_ub = [dense(r, 1.0 if st else 0.0) for r, st in zip(rows, strict)]
-    a_eq = [dense(r, 0.0) for r in eq_rows]
-    res = linprog(
-        c=[0.0] * n + [-1.0],
-        A_ub=a_ub or None,
-        b_ub=rhs or None,
-        A_eq=a_eq or None,
-        b_eq=eq_rhs or None,
-        bounds=bounds + [(None, 1.0)],
-        method="highs",
-    )
-    if res.status == 2:
-        return False
-    if res.status != 0:
-        return None
-    return bool(-res.fun > 1e-9) if any(strict) else True
-
-
-def simplify_condition(cond: Any) -> sp.Basic:
-    """Simplify a condition over parameters as far as is cheap and safe.
-
-    Relations are decided under the parameters' assumptions and bounds where sympy can,
-    written readably (:func:`canonical_relation`); a conjunction of linear relations
-    that has no solution within the parameters' bounds is dropped (checked by linear
-    programming); a condition that cannot hold becomes ``false``.
-
-    >>> p, s = sp.symbols("p_sc s_sc", real=True)
-    >>> simplify_condition(sp.And(p < s, sp.Or(p > s, p > 2)))
-    (p_sc > 2) & (p_sc < s_sc)
-    """
-    if isinstance(cond, bool):
-        return sp.true if cond else sp.false
-    if cond in (sp.true, sp.false) or not isinstance(cond, sp.Basic):
-        return cond
-    cond = cond.replace(lambda e: isinstance(e, sp.Rel), canonical_relation)
-    if cond in (sp.true, sp.false):
-        return cond
-    symbols = sorted(cond.free_symbols, key=lambda s: s.name)
-    if len(symbols) == 1:
-        solved = _solve_in_one(cond, symbols[0])
-        if solved is not None:
-            return solved
-    if len(cond.atoms(sp.Rel)) > 12:
-        return cond
-    dnf = sp.to_dnf(cond, simplify=False)
-    conjuncts = [list(sp.And.make_args(term)) for term in sp.Or.make_args(dnf)]
-    kept = []
-    for conj in conjuncts:
-        conj = [canonical_relation(c.negated) if isinstance(c, sp.Not) and isinstance(c.args[0], sp.Rel)
-                else c for c in conj]
-        if any(c is sp.false for c in conj):
-            continue
-        conj = [c for c in conj if c is not sp.true]
-        feasible = relaxed_feasible(conj, symbols)
-        if feasible is False:
-            continue
-        kept.append(sp.And(*conj))
-    if not kept:
-        return sp.false
-    out = sp.Or(*kept)
-    return out if sp.count_ops(out) <= sp.count_ops(cond) else cond
-
-
-def _solve_in_one(cond: sp.Basic, x: sp.Symbol) -> sp.Basic | None:
-    """A condition in one parameter as the set where it holds within the parameter's
-    bounds, written back as relations; None where sympy cannot solve it."""
-    low, high, low_in, high_in = parameter_info(x).bounds
-    domain = sp.Interval(
-        -sp.oo if low is None else low,
-        sp.oo if high is None else high,
-        left_open=not low_in or low is None,
-        right_open=not high_in or high is None,
-    )
-    free = sp.Dummy(x.name, real=True)
-    try:
-        region = cond.xreplace({x: free}).as_set().intersect(domain)
-    except (NotImplementedError, TypeError, ValueError, AttributeError):
-        return None
-    if region is sp.S.EmptySet:
-        return sp.false
-    if region == domain:
-        return sp.true
-    try:
-        out = region.as_relational(free).xreplace({free: x})
-    except (NotImplementedError, TypeError, AttributeError):
-        return None
-    # Drop the parameter's own bounds from the relations: they hold by declaration.
-    bound_rels = []
-    if low is not None:
-        bound_rels += [sp.Ge(x, low), sp.Gt(x, low)]
-    if high is not None:
-        bound_rels += [sp.Le(x, high), sp.Lt(x, high)]
-    if isinstance(out, sp.And):
-        kept = [a for a in out.args if a not in bound_rels and not (
-            isinstance(a, sp.Rel) and a.has(sp.oo, -sp.oo))]
-        out = sp.And(*kept) if kept else sp.true
-    return out.replace(lambda e: isinstance(e, sp.Rel), canonical_relation)
+        return getattr(conditions, name)
+    raise AttributeError(f"module 'gametheory.symbolic' has no attribute {name!r}")

@@ -162,7 +162,7 @@ def test_substitute_checks_bounds():
 
 
 def test_simplify_condition_drops_impossible_linear_regions():
-    from gametheory.symbolic import canonical_relation, simplify_condition
+    from gametheory.conditions import canonical_relation, simplify_condition
 
     p, s = parameter("p_sc_t"), parameter("s_sc_t")
     assert simplify_condition(sp.And(p < s, p > s)) == sp.false
@@ -177,7 +177,7 @@ def test_simplify_condition_drops_impossible_linear_regions():
 
 
 def test_simplify_condition_solves_conditions_in_one_parameter():
-    from gametheory.symbolic import simplify_condition
+    from gametheory.conditions import simplify_condition
 
     t = parameter("t_one_t", kind="positive")
     # the mixed equilibrium of a parametric 2x2 game exists where both probabilities lie in (0, 1)
@@ -186,3 +186,38 @@ def test_simplify_condition_solves_conditions_in_one_parameter():
     d = parameter("d_one_t", kind="discount")
     assert simplify_condition(d**2 > sp.Rational(1, 4)) == sp.Gt(d, sp.Rational(1, 2))
     assert simplify_condition(d > 2) == sp.false
+
+
+def test_two_files_declaring_a_name_differently_are_read_and_solved_in_one_session(tmp_path):
+    # Issue 16: parameter names were global to the session; now each file is a scope.
+    import json
+
+    import gametheory as gt
+
+    def matching(kind, fmt):
+        data = {"parameters": {"a_scope": {"kind": kind, "default": "1/2"}},
+                "players": {"Row": ["H", "T"], "Col": ["H", "T"]},
+                "payoffs": {"H,H": ["a_scope", -1], "H,T": [-1, 1], "T,H": [-1, 1], "T,T": [1, -1]}}
+        if fmt == "json":
+            return json.dumps(data)
+        lines = ["[parameters.a_scope]", f'kind = "{kind}"', 'default = "1/2"', "[players]",
+                 'Row = ["H", "T"]', 'Col = ["H", "T"]', "[payoffs]"]
+        lines += [f'"{k}" = {json.dumps(v)}' for k, v in data["payoffs"].items()]
+        return "\n".join(lines) + "\n"
+
+    first = tmp_path / "first.json"
+    first.write_text(matching("positive", "json"))
+    second = tmp_path / "second.toml"
+    second.write_text(matching("real", "toml"))
+    g1, g2 = gt.read_game(first), gt.read_game(second)
+    (a1,), (a2,) = g1.parameters, g2.parameters
+    assert a1 != a2 and a1.name == a2.name == "a_scope"
+    assert parameter_info(a1).kind == "positive" and parameter_info(a2).kind == "real"
+    # Both solve, symbolically and at a point, each under its own declaration.
+    for game, sym in ((g1, a1), (g2, a2)):
+        ans = gt.nash(game)
+        point = {sym: 3}
+        assert [e.strategies for e in ans.at(point)] == [e.strategies for e in gt.nash(game.subs(point))]
+    with pytest.raises(ParameterError, match="must lie in"):
+        g1.subs({a1: -1})
+    assert g2.subs({a2: -1}).payoffs[0, 0, 0] == -1

@@ -26,7 +26,7 @@ import numpy as np
 import sympy as sp
 
 from ..errors import ParameterError
-from ..solve.results import PiecewiseAnswer
+from ..solve.results import PiecewiseAnswer, Result
 from ..symbolic import compile_expr, free_parameters, parameter_info
 from .sweep import function_parameters
 
@@ -53,7 +53,7 @@ def wilson_interval(successes: int, n: int, confidence: float = 0.95) -> tuple[f
 
 
 @dataclass(frozen=True, eq=False)
-class RobustnessResult:
+class RobustnessResult(Result):
     """Share of parameter draws in which a claim holds.
 
     Attributes
@@ -89,7 +89,7 @@ class RobustnessResult:
     exact: bool = False
     warnings: tuple[str, ...] = ()
 
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = None) -> dict[str, Any]:
         return {
             "claim": self.claim,
             "share": self.share,

@@ -22,13 +22,15 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import sympy as sp
 
+from ..conditions import sign_class
 from ..errors import NotApplicableError, ParameterError
+from ..solve.results import Result
 from ..symbolic import free_parameters, parameter_info
 
 __all__ = ["comparative_statics", "ComparativeStatics", "Effect"]
@@ -64,7 +66,7 @@ class Effect:
 
 
 @dataclass(frozen=True)
-class ComparativeStatics:
+class ComparativeStatics(Result):
     """Derivatives of an expression with respect to each parameter, with their signs."""
 
     expression: sp.Expr
@@ -102,7 +104,7 @@ class ComparativeStatics:
         ]
         return r"\begin{aligned} " + r" \\ ".join(rows) + r" \end{aligned}"
 
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = None) -> dict[str, Any]:
         effects = self.effects if limit is None else self.effects[:limit]
         return {
             "expression": str(self.expression),
@@ -119,73 +121,6 @@ class ComparativeStatics:
         lines = [f"ComparativeStatics({self.name}: {self.expression})"]
         lines += [f"  d/d{e.parameter.name} = {e.derivative}   [{e.sign}]" for e in self.effects]
         return "\n".join(lines)
-
-
-def _interior_substitution(symbols: Iterable[sp.Symbol]) -> dict[sp.Symbol, sp.Expr]:
-    """Write each bounded parameter through a positive symbol covering its interior."""
-    subs: dict[sp.Symbol, sp.Expr] = {}
-    for s in symbols:
-        info = parameter_info(s)
-        low, high, _, _ = info.bounds
-        t = sp.Dummy(f"{s.name}_t", positive=True)
-        if low is not None and high is not None:
-            subs[s] = low + (high - low) * t / (1 + t)
-        elif low is not None:
-            subs[s] = low + t
-        elif high is not None:
-            subs[s] = high - t
-    return subs
-
-
-def _decide(expr: sp.Expr, interior: Mapping[sp.Symbol, sp.Expr]) -> str:
-    if expr == 0:
-        return "zero"
-    candidates = [expr]
-    bounded = sp.factor(sp.together(expr.xreplace(dict(interior))))
-    candidates.append(bounded)
-    num, den = sp.fraction(bounded)
-    for e in candidates:
-        if e.is_zero:
-            return "zero"
-        if e.is_positive:
-            return "positive"
-        if e.is_negative:
-            return "negative"
-    # Signs of numerator and denominator separately (sympy often decides those).
-    sn, sd = _sign(sp.factor(num)), _sign(sp.factor(den))
-    if sn is not None and sd is not None:
-        return "positive" if sn * sd > 0 else "negative"
-    for e in candidates:
-        if e.is_nonnegative:
-            return "nonnegative"
-        if e.is_nonpositive:
-            return "nonpositive"
-    return "undetermined"
-
-
-def _sign(expr: sp.Expr) -> int | None:
-    if expr.is_positive:
-        return 1
-    if expr.is_negative:
-        return -1
-    # A product: the sign of each factor; an even power is positive wherever the
-    # expression is defined (where its base vanishes the derivative does not exist).
-    if not (expr.is_polynomial() or expr.is_Mul):
-        return None
-    coeff, factors = sp.factor_list(expr)
-    total = 1 if coeff > 0 else -1 if coeff < 0 else 0
-    if total == 0:
-        return None
-    for base, power in factors:
-        if power % 2 == 0:
-            continue
-        if base.is_positive:
-            continue
-        if base.is_negative:
-            total = -total
-            continue
-        return None
-    return total
 
 
 def _describe(symbol: sp.Symbol) -> str:
@@ -235,11 +170,10 @@ def comparative_statics(
             if sym is None:
                 sym = p if isinstance(p, sp.Symbol) else parameter_info(pname).symbol
             chosen.append(sym)
-    interior = _interior_substitution(set(free) | set(chosen))
     effects = []
     for sym in chosen:
         d = sp.simplify(sp.diff(expr, sym))
-        sign = _decide(d, interior)
+        sign = sign_class(d)
         what = _describe(sym)
         if sign == "zero":
             sentence = f"{name} does not depend on {what}"

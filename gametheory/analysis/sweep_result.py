@@ -10,7 +10,7 @@ import numpy as np
 import sympy as sp
 
 from ..errors import ParameterError
-from ..solve.results import number_to_json
+from ..solve.results import Result, number_to_json
 
 __all__ = ["NO_PIECE", "SweepResult"]
 
@@ -20,7 +20,7 @@ formula divides by zero); counted in the result's warnings."""
 
 
 @dataclass(frozen=True, eq=False)
-class SweepResult:
+class SweepResult(Result):
     """A labelled sweep over a grid of parameter values.
 
     Attributes
@@ -122,7 +122,7 @@ class SweepResult:
         out.update(self.fixed)
         return out
 
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = None) -> dict[str, Any]:
         """Summary as JSON-ready data: axes, fixed values, counts, conditions, warnings.
 
         ``limit`` caps the number of grid codes listed (default: none listed).

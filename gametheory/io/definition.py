@@ -57,7 +57,7 @@ import sympy as sp
 
 from ..errors import GameError, ParseError
 from ..games.normal_form import NormalFormGame
-from ..symbolic import parameter, parameter_info, parse_formula
+from ..symbolic import new_scope, parameter, parameter_info, parse_formula
 
 __all__ = ["parse_definition", "format_definition"]
 
@@ -223,6 +223,7 @@ def _declare(table: Any, reader: _Reader) -> dict[str, sp.Symbol]:
     if not isinstance(table, dict):
         raise reader.fail("'parameters' must map names to their declarations", ("parameters",))
     names: dict[str, sp.Symbol] = {}
+    scope = new_scope(reader.source)  # each definition read declares in a scope of its own
     for name, spec in table.items():
         path: Path = ("parameters", name)
         if isinstance(spec, str):
@@ -244,6 +245,7 @@ def _declare(table: Any, reader: _Reader) -> dict[str, sp.Symbol]:
                 default=spec.get("default"),
                 plausible_range=tuple(rng) if rng else None,
                 source=str(spec.get("source", "")),
+                scope=scope,
             )
         except GameError as exc:
             raise reader.fail(str(exc), path) from None

@@ -95,8 +95,11 @@ from .results import (
     Equilibrium,
     Piece,
     PiecewiseAnswer,
+    Result,
     Solution,
+    load_result,
     number_to_json,
+    save_result,
 )
 from .sequence_form import (
     SequenceForm,
@@ -124,6 +127,9 @@ from .win_sets import (
 )
 
 __all__ = [
+    "Result",
+    "load_result",
+    "save_result",
     "MAX_LISTED",
     "METHODS",
     "VERTEX_LIMIT",

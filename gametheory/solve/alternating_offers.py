@@ -25,13 +25,13 @@ import sympy as sp
 from ..errors import ParameterError, ValidationError
 from ..games.extensive_form import Decision, ExtensiveFormGame, Terminal
 from ..symbolic import exact, is_exact
-from .results import number_to_json
+from .results import Result, number_to_json
 
 __all__ = ["RubinsteinSolution", "rubinstein", "rubinstein_finite", "rubinstein_tree"]
 
 
 @dataclass(frozen=True)
-class RubinsteinSolution:
+class RubinsteinSolution(Result):
     """Shares of alternating-offers bargaining over a pie.
 
     Attributes
@@ -71,7 +71,7 @@ class RubinsteinSolution:
                 x = _finite_shares(d2, d1, self.rounds, self.pie)
         return x if player == proposer else sp.simplify(self.pie - x)
 
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = None) -> dict[str, Any]:
         return {
             "method": self.method,
             "exact": self.exact,

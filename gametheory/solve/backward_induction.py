@@ -55,7 +55,7 @@ from ..games.extensive_form import Chance, Decision, ExtensiveFormGame, Terminal
 from ..symbolic import exact, to_fraction
 from .mixed_nash import nash
 from .pure_nash import pure_nash
-from .results import PiecewiseAnswer, number_to_json
+from .results import PiecewiseAnswer, Result, number_to_json
 
 __all__ = ["spe", "SPESolution", "SubgamePerfectEquilibrium", "MAX_LISTED"]
 
@@ -104,7 +104,7 @@ class SubgamePerfectEquilibrium:
 
 
 @dataclass(frozen=True)
-class SPESolution:
+class SPESolution(Result):
     """Every SPE of a tree with numbers in.
 
     Attributes
@@ -178,7 +178,7 @@ class SPESolution:
             game.players, behavior, played.payoffs, played.path, played.terminals
         )
 
-    def to_json_dict(self, limit: int | None = 1000) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = 1000) -> dict[str, Any]:
         """The issue's JSON shape: concept, exact, players, count, payoff_vectors and at
         most ``limit`` equilibria."""
         eqs = itertools.islice(self.profiles(), limit) if limit is not None else self.profiles()
@@ -452,10 +452,15 @@ def _behaviour_of(sub: ExtensiveFormGame, nf: Any, eq: Any, notes: list[str]) ->
     return out
 
 
+def _as_is(value: Any) -> Any:
+    """The canonical form of a number in a numeric tree: itself."""
+    return value
+
+
 def numeric_spe(game: ExtensiveFormGame) -> SPESolution:
     """Every pure SPE of a game with numeric payoffs (the engine of :func:`spe`)."""
     outcomes, probs = game.numeric_tables()
-    engine = SPEEngine(game, outcomes, probs, canon=lambda x: x)
+    engine = SPEEngine(game, outcomes, probs, canon=_as_is)
     roots = set(game.subgame_roots())
     perfect = game.is_perfect_information
     if not perfect:
@@ -556,7 +561,7 @@ def spe(tree: ExtensiveFormGame) -> SPESolution | PiecewiseAnswer:
     >>> ans = gt.spe(gt.ExtensiveFormGame(gt.Decision("P1", "start", {
     ...     "Out": gt.Terminal([x, 0]), "In": mp}), ["P1", "P2"]))
     >>> [(p.label, p.condition) for p in ans.pieces]
-    [('1 SPE: In', x_spe_doc < 0), ('2 SPE: Out; In', Eq(x_spe_doc, 0)), ('1 SPE: Out', 0 < x_spe_doc)]
+    [('1 SPE: In', x_spe_doc < 0), ('2 SPE: Out; In', Eq(x_spe_doc, 0)), ('1 SPE: Out', x_spe_doc > 0)]
     >>> ans.at({x: -1}).equilibria[0].behavior["P2"]["h2"]
     {'H': 1/2, 'T': 1/2}
     """

@@ -18,22 +18,23 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import sympy as sp
 
+from ..conditions import decide
 from ..errors import ValidationError
 from ..games.bargaining import U1, BargainingProblem
-from ..symbolic import exact, is_exact, parameter_info, substitute
+from ..symbolic import exact, is_exact, parameter_info
 
 # Models import these from here (gametheory.solve.bargaining) as before the split.
 from .alternating_offers import RubinsteinSolution as RubinsteinSolution
 from .alternating_offers import rubinstein as rubinstein
 from .alternating_offers import rubinstein_finite as rubinstein_finite
 from .alternating_offers import rubinstein_tree as rubinstein_tree
-from .results import number_to_json
+from .results import Result, number_to_json
 from .win_sets import WinSets as WinSets
 from .win_sets import win_sets as win_sets
 
@@ -41,7 +42,7 @@ __all__ = ["BargainingSolution", "kalai_smorodinsky", "nash_bargaining"]
 
 
 @dataclass(frozen=True)
-class BargainingSolution:
+class BargainingSolution(Result):
     """A point of the frontier chosen by a bargaining solution.
 
     Attributes
@@ -67,11 +68,7 @@ class BargainingSolution:
             return self.utilities[self.players.index(player)]
         return self.utilities[player]
 
-    def at(self, values: Mapping[Any, Any]) -> tuple[sp.Expr, sp.Expr]:
-        return (sp.simplify(substitute(self.utilities[0], values)),
-                sp.simplify(substitute(self.utilities[1], values)))
-
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = None) -> dict[str, Any]:
         return {
             "method": self.method,
             "exact": self.exact,
@@ -93,16 +90,6 @@ def _sample_point(params: Sequence[sp.Symbol]) -> dict[sp.Symbol, sp.Expr]:
         else:
             out[s] = sp.Rational(17 + 3 * k, 7 + k)
     return out
-
-
-def _decide(expr: sp.Basic, params: Sequence[sp.Symbol], warnings: list[str], what: str) -> bool:
-    if expr in (sp.true, True):
-        return True
-    if expr in (sp.false, False):
-        return False
-    value = expr.xreplace(_sample_point(params))
-    warnings.append(f"{what}: decided at a sample point of the parameters ({expr})")
-    return bool(value)
 
 
 def _best_on_segments(
@@ -143,7 +130,7 @@ def _best_on_segments(
         sample = _sample_point(params)
         scored = [(v.xreplace(sample) if params else v) for v in values]
         valid = [k for k, (_, _, cs) in enumerate(candidates)
-                 if all(bool(c.xreplace(sample)) for c in cs)]
+                 if all(decide(c, at_sample=sample, warnings=warnings, what=name) is sp.true for c in cs)]
         best = max(valid, key=lambda k: scored[k])
         if params:
             warnings.append(f"{name}: candidate chosen at a sample point of the parameters")

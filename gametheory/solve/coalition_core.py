@@ -28,13 +28,13 @@ from ..errors import SolverError
 from ..games.coalitional import CoalitionalGame
 from ..symbolic import to_fraction
 from .polytope import as_interval, nonempty_condition, polytope_vertices
-from .results import number_to_json
+from .results import Result, number_to_json
 
 __all__ = ["CoreResult", "VERTEX_LIMIT", "core"]
 
 
 @dataclass(frozen=True)
-class CoreResult:
+class CoreResult(Result):
     """The core of a coalitional game.
 
     Attributes
@@ -72,7 +72,7 @@ class CoreResult:
         sub = {self.symbols[p]: sp.nsimplify(v) if isinstance(v, float) else v for p, v in allocation.items()}
         return all(bool(c.xreplace(sub)) for c in self.constraints)
 
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = None) -> dict[str, Any]:
         return {
             "method": self.method,
             "exact": self.exact,

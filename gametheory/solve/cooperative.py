@@ -28,13 +28,13 @@ from ..symbolic import to_fraction
 
 # Models import core from here, as before the split.
 from .coalition_core import core as core
-from .results import number_to_json
+from .results import Result, number_to_json
 
 __all__ = ["AllocationResult", "banzhaf_index", "shapley_value"]
 
 
 @dataclass(frozen=True)
-class AllocationResult:
+class AllocationResult(Result):
     """A value (one payoff per player) of a coalitional game.
 
     Attributes
@@ -56,7 +56,7 @@ class AllocationResult:
     def as_tuple(self) -> tuple[sp.Expr, ...]:
         return tuple(self.values.values())
 
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = None) -> dict[str, Any]:
         return {
             "method": self.method,
             "exact": self.exact,

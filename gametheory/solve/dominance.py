@@ -40,6 +40,7 @@ import sympy as sp
 from ..errors import NotApplicableError
 from ..games.normal_form import NormalFormGame
 from .pure_nash import as_normal_form
+from .results import Result
 
 __all__ = ["best_responses", "regret", "iterated_dominance", "DominanceResult", "Elimination"]
 
@@ -142,7 +143,7 @@ class Elimination:
 
 
 @dataclass(frozen=True)
-class DominanceResult:
+class DominanceResult(Result):
     """The game left after iterated elimination, and how it was reached."""
 
     game: NormalFormGame

@@ -37,7 +37,7 @@ import numpy as np
 
 from ..errors import NotApplicableError, ValidationError
 from ..games.repeated import PerfectMonitoring, RepeatedGame
-from .results import number_to_json
+from .results import Result, number_to_json
 
 __all__ = ["PayoffSet", "equilibrium_payoffs", "hausdorff_distance", "convex_hull_2d"]
 
@@ -129,7 +129,7 @@ def hausdorff_distance(a: Any, b: Any) -> float:
 
 # ---------------------------------------------------------------------- result
 @dataclass(frozen=True)
-class PayoffSet:
+class PayoffSet(Result):
     """A convex polygon of equilibrium payoff pairs.
 
     Attributes
@@ -178,7 +178,7 @@ class PayoffSet:
         other_v = other.vertices if isinstance(other, PayoffSet) else other
         return hausdorff_distance(self.vertices, other_v)
 
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = None) -> dict[str, Any]:
         v = self.vertices if limit is None else self.vertices[:limit]
         return {
             "vertices": v.tolist(),

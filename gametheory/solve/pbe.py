@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import sympy as sp
@@ -293,6 +294,20 @@ def _tie_notes(game: SignallingGame, eq: PerfectBayesianEquilibrium) -> list[str
     return notes
 
 
+def _pbe_at_point(game: SignallingGame, values: list[Any], mapping: Mapping[sp.Symbol, sp.Expr]) -> PBESolution:
+    at = game.subs(mapping)
+    eqs = []
+    for v in values:
+        if v is None:
+            continue
+        e = _candidate(at, v[0], v[1])
+        if e is not None:
+            eqs.append(e)
+    warnings = [n for e in eqs for n in _tie_notes(at, e)]
+    return PBESolution(tuple(eqs), "symbolic PBE conditions, evaluated at a point", at.is_exact,
+                       tuple(warnings) + (() if eqs else ("the game has no pure-strategy PBE",)), at)
+
+
 def pbe(game: SignallingGame) -> PBESolution | PiecewiseAnswer:
     """Every pure-strategy perfect Bayesian equilibrium of a signalling game.
 
@@ -342,20 +357,7 @@ def pbe(game: SignallingGame) -> PBESolution | PiecewiseAnswer:
     if none is not sp.false:
         pieces.append(Piece(none, None, "no pure PBE"))
 
-    def combine(values: list[Any], mapping: Mapping[sp.Symbol, sp.Expr]) -> PBESolution:
-        at = game.subs(mapping)
-        eqs = []
-        for v in values:
-            if v is None:
-                continue
-            e = _candidate(at, v[0], v[1])
-            if e is not None:
-                eqs.append(e)
-        warnings = [n for e in eqs for n in _tie_notes(at, e)]
-        return PBESolution(tuple(eqs), "symbolic PBE conditions, evaluated at a point", at.is_exact,
-                           tuple(warnings) + (() if eqs else ("the game has no pure-strategy PBE",)), at)
-
-    return PiecewiseAnswer("pbe", tuple(pieces), params, combine,
+    return PiecewiseAnswer("pbe", tuple(pieces), params, partial(_pbe_at_point, game),
                            method="symbolic PBE conditions per pure strategy pair")
 
 

@@ -25,10 +25,12 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import sympy as sp
 
+from ..conditions import versus_zero
 from ..errors import NotApplicableError, SolverError
 from ..games.continuous import PublicGoodsGame
 from ..symbolic import is_exact
@@ -100,41 +102,6 @@ class ContributionSolution(EquilibriumSequence):
         return totals.pop()
 
 
-def _nonneg(expr: sp.Expr) -> sp.Basic:
-    """``expr >= 0`` stated over a positive denominator, or decided."""
-    expr = sp.together(sp.simplify(expr))
-    if expr.has(sp.zoo, sp.oo, sp.nan):
-        return sp.false if not expr.has(-sp.oo) or expr.has(sp.zoo) else sp.true
-    if expr.is_number:
-        return sp.true if expr >= 0 else sp.false
-    if expr.is_nonnegative:
-        return sp.true
-    if expr.is_negative:
-        return sp.false
-    num, den = sp.fraction(expr)
-    if den.is_positive:
-        expr = sp.factor(num)
-    elif den.is_negative:
-        expr = -sp.factor(num)
-    if expr.is_number:
-        return sp.true if expr >= 0 else sp.false
-    return sp.Ge(expr, 0)
-
-
-def _positive(expr: sp.Expr) -> sp.Basic:
-    expr = sp.simplify(expr)
-    if expr.is_number:
-        return sp.true if expr > 0 else sp.false
-    if expr.is_positive:
-        return sp.true
-    if expr.is_nonpositive:
-        return sp.false
-    num, den = sp.fraction(sp.together(expr))
-    if den.is_positive:
-        expr = num
-    return sp.Gt(expr, 0)
-
-
 def _kkt(game: PublicGoodsGame, objectives: Sequence[sp.Expr]) -> tuple[list[ContributionProfile], list[str]]:
     if game.n_players > _MAX_PLAYERS:
         raise NotApplicableError(f"KKT enumeration over 2**{game.n_players} contributor sets is too large")
@@ -169,7 +136,7 @@ def _kkt(game: PublicGoodsGame, objectives: Sequence[sp.Expr]) -> tuple[list[Con
                     if value.has(sp.I) or value.is_real is False:
                         ok = False
                         break
-                    c = _positive(value - lows[k])
+                    c = versus_zero(sp.simplify(value - lows[k]), sp.Gt)
                     if c is sp.false:
                         ok = False
                         break
@@ -188,7 +155,7 @@ def _kkt(game: PublicGoodsGame, objectives: Sequence[sp.Expr]) -> tuple[list[Con
                 for j in range(game.n_players):
                     if j in active:
                         continue
-                    c = _nonneg(-grads[j].xreplace(point))
+                    c = versus_zero(sp.simplify(-grads[j].xreplace(point)), sp.Ge)
                     if c is sp.false:
                         ok = False
                         break
@@ -208,6 +175,23 @@ def _kkt(game: PublicGoodsGame, objectives: Sequence[sp.Expr]) -> tuple[list[Con
                         f"{', '.join(s.name for s in free)} free (only the total is determined)"
                     )
     return found, notes
+
+
+def _contributions_at_point(
+    concept: str, method: str, exact: bool, notes: tuple[str, ...], values: list[Any],
+    mapping: Mapping[sp.Symbol, sp.Expr],
+) -> ContributionSolution:
+    m = dict(mapping)
+    eqs = tuple(
+        ContributionProfile(
+            {p: sp.simplify(v.xreplace(m)) for p, v in e.contributions.items()},
+            sp.simplify(e.total.xreplace(m)),
+            {p: sp.simplify(v.xreplace(m)) for p, v in e.payoffs.items()},
+            e.contributors, sp.true, e.continuum,
+        )
+        for e in values
+    )
+    return ContributionSolution(concept, eqs, method + ", evaluated at a point", exact, tuple(notes))
 
 
 def _answer(game: PublicGoodsGame, concept: str, objectives: Sequence[sp.Expr], method: str) -> Any:
@@ -237,20 +221,9 @@ def _answer(game: PublicGoodsGame, concept: str, objectives: Sequence[sp.Expr], 
         label = "contributors: " + (", ".join(e.contributors) or "none")
         pieces.append(Piece(cond, e, label))
 
-    def combine(values: list[Any], mapping: Mapping[sp.Symbol, sp.Expr]) -> ContributionSolution:
-        m = dict(mapping)
-        eqs = tuple(
-            ContributionProfile(
-                {p: sp.simplify(v.xreplace(m)) for p, v in e.contributions.items()},
-                sp.simplify(e.total.xreplace(m)),
-                {p: sp.simplify(v.xreplace(m)) for p, v in e.payoffs.items()},
-                e.contributors, sp.true, e.continuum,
-            )
-            for e in values
-        )
-        return ContributionSolution(concept, eqs, method + ", evaluated at a point", exact, tuple(notes))
-
-    return PiecewiseAnswer(concept, tuple(pieces), params, combine, method=method, warnings=tuple(notes))
+    return PiecewiseAnswer(concept, tuple(pieces), params,
+                           partial(_contributions_at_point, concept, method, exact, tuple(notes)),
+                           method=method, warnings=tuple(notes))
 
 
 def nash_contributions(game: PublicGoodsGame) -> ContributionSolution | PiecewiseAnswer:

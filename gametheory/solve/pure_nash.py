@@ -17,14 +17,15 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import partial
 from typing import Any
 
 import numpy as np
 import sympy as sp
 
+from ..conditions import canonical_relation, simplify_condition
 from ..errors import NotApplicableError
 from ..games.normal_form import NormalFormGame
-from ..symbolic import canonical_relation, simplify_condition
 from .results import Equilibrium, Piece, PiecewiseAnswer, Solution
 
 __all__ = ["pure_nash", "iter_pure_nash", "pure_equilibrium"]
@@ -143,6 +144,21 @@ def profile_condition(game: NormalFormGame, profile: tuple[int, ...]) -> sp.Basi
     return simplify_condition(sp.And(*parts)) if parts else sp.true
 
 
+def _pure_at_point(game: NormalFormGame, values: list[Any], mapping: Mapping[sp.Symbol, sp.Expr]) -> Solution:
+    # Built from the pieces that hold, not by solving again at the point.
+    at_point = game.subs(mapping)
+    eqs = [pure_equilibrium(at_point, prof) for prof in sorted(v for v in values if v is not None)]
+    return Solution(
+        concept="pure",
+        equilibria=tuple(eqs),
+        method="symbolic best-response conditions, evaluated at a point",
+        exact=at_point.is_exact,
+        players=game.players,
+        warnings=tuple(_tie_warnings(at_point, eqs))
+        + (() if eqs else ("the game has no pure-strategy Nash equilibrium",)),
+    )
+
+
 def _symbolic_pure_nash(game: NormalFormGame) -> PiecewiseAnswer:
     pieces = []
     conditions = []
@@ -157,25 +173,11 @@ def _symbolic_pure_nash(game: NormalFormGame) -> PiecewiseAnswer:
     if none is not sp.false:
         pieces.append(Piece(none, None, "no pure equilibrium"))
 
-    def combine(values: list[Any], mapping: Mapping[sp.Symbol, sp.Expr]) -> Solution:
-        # Built from the pieces that hold, not by solving again at the point.
-        at_point = game.subs(mapping)
-        eqs = [pure_equilibrium(at_point, prof) for prof in sorted(v for v in values if v is not None)]
-        return Solution(
-            concept="pure",
-            equilibria=tuple(eqs),
-            method="symbolic best-response conditions, evaluated at a point",
-            exact=at_point.is_exact,
-            players=game.players,
-            warnings=tuple(_tie_warnings(at_point, eqs))
-            + (() if eqs else ("the game has no pure-strategy Nash equilibrium",)),
-        )
-
     return PiecewiseAnswer(
         concept="pure",
         pieces=tuple(pieces),
         parameters=game.parameters,
-        combine=combine,
+        combine=partial(_pure_at_point, game),
         method="symbolic best-response conditions per profile",
     )
 

@@ -36,13 +36,13 @@ from ..games.automata import Automaton
 from ..games.repeated import PrivateNoise, RepeatedGame
 from ..symbolic import is_exact
 from .repeated.chain import joint_chain, normalised_values, require_infinite_horizon, solve_values
-from .results import number_to_json
+from .results import Result, number_to_json
 
 __all__ = ["NashCheck", "is_nash"]
 
 
 @dataclass(frozen=True)
-class NashCheck:
+class NashCheck(Result):
     """Whether a profile of automata is a Nash equilibrium of the repeated game.
 
     Attributes
@@ -73,7 +73,7 @@ class NashCheck:
     def __bool__(self) -> bool:
         return self.holds
 
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = None) -> dict[str, Any]:
         return {
             "holds": self.holds,
             "players": list(self.players),

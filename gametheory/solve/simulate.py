@@ -30,12 +30,13 @@ import numpy as np
 from ..errors import ValidationError
 from ..games.automata import SIGNALS, Automaton
 from ..games.repeated import PerfectMonitoring, PrivateNoise, PublicSignal, RepeatedGame
+from .results import Result
 
 __all__ = ["History", "simulate", "cooperation_durations"]
 
 
 @dataclass(frozen=True)
-class History:
+class History(Result):
     """Simulated play: arrays indexed by (run, round, player).
 
     Attributes
@@ -97,7 +98,7 @@ class History:
         )
         return names[flat]
 
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = None) -> dict[str, Any]:
         runs = self.runs if limit is None else min(limit, self.runs)
         return {
             "players": list(self.players),

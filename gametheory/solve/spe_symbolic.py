@@ -3,8 +3,8 @@
 
 At each decision node every ordering of the player's candidate payoffs consistent with
 what sympy can decide under the parameters' declarations gives a region, and equalities
-give boundary pieces; the regions are pruned with the shared condition machinery of
-:mod:`gametheory.symbolic`. Two-player subgames with imperfect information are solved
+give boundary pieces; the regions are pruned with the condition kernel
+:mod:`gametheory.conditions`. Two-player subgames with imperfect information are solved
 by symbolic support enumeration of their normal form, assuming genericity
 (:data:`GENERICITY`); degenerate pieces are solved at the point by ``.at()``.
 """
@@ -14,19 +14,15 @@ from __future__ import annotations
 import dataclasses
 import itertools
 from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 from typing import Any
 
 import sympy as sp
 
+from ..conditions import clear_denominators, decide_sign, simplify_condition
 from ..errors import NotApplicableError, SolverError
 from ..games.extensive_form import ExtensiveFormGame, path_text
-from ..symbolic import (
-    canonical_relation,
-    exact,
-    parameter_info,
-    relaxed_feasible,
-    simplify_condition,
-)
+from ..symbolic import exact, parameter_info
 from .backward_induction import (
     SPESolution,
     Vector,
@@ -50,27 +46,12 @@ def _canon(x: Any) -> Any:
     return e if e.is_polynomial() else sp.cancel(e)
 
 
-def _sign(a: sp.Expr, b: sp.Expr) -> int | None:
-    d = sp.expand(a - b)
-    if not d.is_number and not d.is_polynomial():
-        d = sp.simplify(d)
-    if d.is_number:
-        return int(bool(d > 0)) - int(bool(d < 0))
-    if d.is_positive:
-        return 1
-    if d.is_negative:
-        return -1
-    if d.is_zero:
-        return 0
-    return None
-
-
 def _weak_orders(values: list[sp.Expr]) -> Iterator[list[list[sp.Expr]]]:
     """Orderings with ties (best first) of ``values`` consistent with known signs."""
     known: dict[tuple[int, int], int | None] = {}
     for a in range(len(values)):
         for b in range(a + 1, len(values)):
-            known[a, b] = _sign(values[a], values[b])
+            known[a, b] = decide_sign(values[a] - values[b], thorough=False)
 
     def sign(a: int, b: int) -> int | None:
         if a < b:
@@ -113,99 +94,21 @@ def _order_condition(levels: list[list[sp.Expr]]) -> tuple[sp.Basic, bool]:
     return sp.And(*parts), tie
 
 
-def _relation_set(rel: sp.Basic, x: sp.Symbol) -> sp.Set:
-    """The set of real ``x`` where a relation holds; linear ones solved directly (fast)."""
-    if rel is sp.true:
-        return sp.S.Reals
-    if rel is sp.false:
-        return sp.S.EmptySet
-    if isinstance(rel, sp.And):
-        out = sp.S.Reals
-        for part in rel.args:
-            out = out.intersect(_relation_set(part, x))
-            if out is sp.S.EmptySet:
-                break
-        return out
-    if isinstance(rel, sp.Or):
-        return sp.Union(*[_relation_set(part, x) for part in rel.args])
-    if isinstance(rel, sp.Not):
-        return sp.S.Reals - _relation_set(rel.args[0], x)
-    d = sp.expand(rel.lhs - rel.rhs)
-    poly = d.as_poly(x) if not d.is_number else None
-    if poly is not None and poly.degree() == 1:
-        a, b = poly.all_coeffs()
-        root = -b / a
-        if isinstance(rel, sp.Eq):
-            return sp.FiniteSet(root)
-        if isinstance(rel, sp.Ne):
-            return sp.S.Reals - sp.FiniteSet(root)
-        above = isinstance(rel, sp.Gt | sp.Ge) == bool(a > 0)
-        closed = isinstance(rel, sp.Ge | sp.Le)
-        if above:
-            return sp.Interval(root, sp.oo, left_open=not closed)
-        return sp.Interval(-sp.oo, root, right_open=not closed)
-    return rel.as_set()
-
-
-def _simplify(cond: sp.Basic, params: tuple[sp.Symbol, ...]) -> sp.Basic:
-    """Relations decided under the parameters' assumptions and written readably;
-    conditions in one parameter solved to thresholds within its bounds; conjunctions
-    whose linear relaxation has no solution dropped."""
-    if cond in (sp.true, sp.false):
-        return cond
-    cond = cond.replace(lambda e: isinstance(e, sp.Rel), canonical_relation)
-    if cond in (sp.true, sp.false):
-        return cond
-    syms = sorted(cond.free_symbols, key=lambda s: s.name)
-    if len(syms) == 1:
-        x = syms[0]
-        low, high, low_in, high_in = parameter_info(x).bounds
-        domain = sp.Interval(
-            -sp.oo if low is None else low, sp.oo if high is None else high,
-            left_open=not low_in, right_open=not high_in,
-        )
-        try:
-            region = _relation_set(cond, x).intersect(domain)
-        except (NotImplementedError, TypeError, ValueError):
-            return cond
-        if region is sp.S.EmptySet:
-            return sp.false
-        if region == domain:
-            return sp.true
-        return region.as_relational(x)
-    atoms = list(cond.args) if isinstance(cond, sp.And) else [cond]
-    return sp.false if relaxed_feasible(atoms, syms) is False else cond
-
-
-def _cleared(rel: sp.Basic) -> sp.Basic:
-    """A relation between rational functions as one between polynomials: the sign of
-    ``n/d`` is that of ``n*d``. Where ``d`` vanishes the relation is decided (no
-    division by zero when the condition is evaluated at a point), and the feasibility
-    LP of :func:`~gametheory.symbolic.relaxed_feasible` applies."""
-    if not isinstance(rel, sp.Rel):
-        return rel
-    num, den = sp.fraction(sp.together(rel.lhs - rel.rhs))
-    if den.is_number:
-        return rel
-    return type(rel)(sp.expand(num * den), 0)
-
-
-def _clear(cond: sp.Basic) -> sp.Basic:
-    if cond in (sp.true, sp.false):
-        return cond
-    return cond.replace(lambda e: isinstance(e, sp.Rel), _cleared)
-
-
 def _decide(cond: sp.Basic, params: tuple[sp.Symbol, ...]) -> sp.Basic:
-    """:func:`_simplify`, and for a condition in several parameters that is not a plain
-    conjunction (a negated support condition), its disjunctive normal form pruned term by
-    term with the feasibility LP."""
-    cond = _simplify(_clear(cond), params)
+    """A region's condition, cleared of denominators and simplified; a condition in
+    several parameters that is not a plain conjunction (a negated support condition) is
+    pruned term by term in its disjunctive normal form."""
+    cond = simplify_condition(clear_denominators(cond), split=False)
     if cond in (sp.true, sp.false) or len(cond.free_symbols) < 2:
         return cond
     if isinstance(cond, sp.And) and all(isinstance(a, sp.Rel) for a in cond.args):
         return cond
     return simplify_condition(cond)
+
+
+def _conjunction(cond: sp.Basic, params: tuple[sp.Symbol, ...]) -> sp.Basic:
+    """Perfect information: conjunctions of polynomial relations need no splitting."""
+    return simplify_condition(cond, split=False)
 
 
 GENERICITY = (
@@ -232,8 +135,8 @@ def _symbolic_pieces(
     ):
         return _symbolic_region(game, i, params, tables, roots)
     child_pieces = [_symbolic_pieces(game, c, params, tables, roots) for c in game.children[i]]
-    # Perfect information: conjunctions of polynomial relations, _simplify suffices.
-    decide = _simplify if roots is None else _decide
+    # Perfect information: conjunctions of polynomial relations, no splitting needed.
+    decide = _conjunction if roots is None else _decide
     base = _Engine(game, outs, probs, _canon)
     result = []
     for combo in itertools.product(*child_pieces):
@@ -399,7 +302,7 @@ def _region_equilibria(
         notes: list[str] = []
         behaviour = _behaviour_of(sub, nf, eq, notes)
         vec = tuple(_canon(v) for v in eq.payoffs)
-        out.append((_clear(piece.condition), vec, behaviour, notes))
+        out.append((clear_denominators(piece.condition), vec, behaviour, notes))
     return out
 
 
@@ -431,6 +334,25 @@ def _degenerate_throughout(nf: Any) -> bool:
     return True
 
 
+def _spe_at_point(game: ExtensiveFormGame, regions: int, values: list[Any], mapping: Mapping[sp.Symbol, sp.Expr]) -> SPESolution:
+    # The pieces are disjoint (orderings are exclusive, support conditions split), so
+    # one piece holds at any point.
+    if len(values) != 1:
+        raise SolverError(f"{len(values)} pieces of the SPE answer hold at {dict(mapping)}")
+    at_point = game.subs(mapping)
+    if isinstance(values[0], _Engine):
+        sol = _numeric_spe(at_point)
+        return dataclasses.replace(
+            sol, warnings=sol.warnings + (
+                "a subgame with imperfect information is degenerate at this point: solved "
+                "numerically, not from the symbolic pieces",)
+        )
+    sol = values[0]
+    eng = sol._engine
+    notes = list(eng.notes) + ([GENERICITY] if regions else [])
+    return _solution(at_point, eng, notes, 0, point=dict(mapping))
+
+
 def symbolic_spe(game: ExtensiveFormGame) -> PiecewiseAnswer:
     params = game.parameters
     perfect = game.is_perfect_information
@@ -454,24 +376,6 @@ def symbolic_spe(game: ExtensiveFormGame) -> PiecewiseAnswer:
         label = _piece_label(sol)
         pieces.append(Piece(cond, sol, label, boundary))
 
-    def combine(values: list[Any], mapping: Mapping[sp.Symbol, sp.Expr]) -> SPESolution:
-        # The pieces are disjoint (orderings are exclusive, support conditions split), so
-        # one piece holds at any point.
-        if len(values) != 1:
-            raise SolverError(f"{len(values)} pieces of the SPE answer hold at {dict(mapping)}")
-        at_point = game.subs(mapping)
-        if isinstance(values[0], _Engine):
-            sol = _numeric_spe(at_point)
-            return dataclasses.replace(
-                sol, warnings=sol.warnings + (
-                    "a subgame with imperfect information is degenerate at this point: solved "
-                    "numerically, not from the symbolic pieces",)
-            )
-        sol = values[0]
-        eng = sol._engine
-        notes = list(eng.notes) + ([GENERICITY] if regions else [])
-        return _solution(at_point, eng, notes, 0, point=dict(mapping))
-
     method = "symbolic backward induction over orderings of payoffs at each node"
     if regions:
         method += "; subgames with imperfect information by symbolic support enumeration"
@@ -479,7 +383,7 @@ def symbolic_spe(game: ExtensiveFormGame) -> PiecewiseAnswer:
         concept="spe",
         pieces=tuple(pieces),
         parameters=params,
-        combine=combine,
+        combine=partial(_spe_at_point, game, regions),
         method=method,
         warnings=(GENERICITY,) if regions else (),
     )

@@ -39,12 +39,13 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 import sympy as sp
 
+from ..conditions import canonical_relation, simplify_condition
 from ..games.normal_form import NormalFormGame
-from ..symbolic import canonical_relation, simplify_condition
 from .results import Equilibrium, Piece, PiecewiseAnswer, Solution
 
 __all__ = ["symbolic_nash"]
@@ -65,6 +66,42 @@ def _mixture(rows: sp.Matrix) -> tuple[list[sp.Expr], sp.Expr, sp.Expr] | None:
     sol = m.LUsolve(rhs) if k > 1 else m.inv() * rhs
     sol = [sp.factor(sp.simplify(s)) for s in sol]
     return sol[:k], sol[k], det
+
+
+def _nash_at_point(game: NormalFormGame, warnings: tuple[str, ...], values: list[Any], mapping: Mapping[sp.Symbol, sp.Expr]) -> Solution:
+    at_point = game.subs(mapping)
+    found = [v for v in values if v is not None]
+    if not found:
+        from .mixed_nash import nash
+
+        sol = nash(at_point)
+        assert isinstance(sol, Solution)
+        return Solution(
+            "nash", sol.equilibria, sol.method + " (no support pair held at this point)",
+            sol.exact, sol.players,
+            sol.warnings + ("no symbolic piece holds here: solved numerically",), sol.extra,
+        )
+    profiles = set()
+    for x, y in found:
+        point = dict(mapping)
+        profiles.add((tuple(e.xreplace(point) for e in x),
+                      tuple(e.xreplace(point) for e in y)))
+    ordered = sorted(profiles, key=lambda e: ([-v for v in e[0]], [-v for v in e[1]]))
+    eqs = []
+    for x, y in ordered:
+        pays = at_point.expected_payoffs([list(x), list(y)])
+        strategies = tuple(
+            dict(zip(game.strategies[i], s)) for i, s in enumerate((x, y))
+        )
+        eqs.append(Equilibrium(game.players, strategies, pays))
+    return Solution(
+        concept="nash",
+        equilibria=tuple(eqs),
+        method="symbolic support enumeration, evaluated at a point",
+        exact=at_point.is_exact,
+        players=game.players,
+        warnings=tuple(warnings[:1]),
+    )
 
 
 def symbolic_nash(game: NormalFormGame) -> PiecewiseAnswer:
@@ -130,46 +167,11 @@ def symbolic_nash(game: NormalFormGame) -> PiecewiseAnswer:
             + "; ".join(singular[:5]) + (" ..." if len(singular) > 5 else "")
         )
 
-    def combine(values: list[Any], mapping: Mapping[sp.Symbol, sp.Expr]) -> Solution:
-        at_point = game.subs(mapping)
-        found = [v for v in values if v is not None]
-        if not found:
-            from .mixed_nash import nash
-
-            sol = nash(at_point)
-            assert isinstance(sol, Solution)
-            return Solution(
-                "nash", sol.equilibria, sol.method + " (no support pair held at this point)",
-                sol.exact, sol.players,
-                sol.warnings + ("no symbolic piece holds here: solved numerically",), sol.extra,
-            )
-        profiles = set()
-        for x, y in found:
-            point = dict(mapping)
-            profiles.add((tuple(e.xreplace(point) for e in x),
-                          tuple(e.xreplace(point) for e in y)))
-        ordered = sorted(profiles, key=lambda e: ([-v for v in e[0]], [-v for v in e[1]]))
-        eqs = []
-        for x, y in ordered:
-            pays = at_point.expected_payoffs([list(x), list(y)])
-            strategies = tuple(
-                dict(zip(game.strategies[i], s)) for i, s in enumerate((x, y))
-            )
-            eqs.append(Equilibrium(game.players, strategies, pays))
-        return Solution(
-            concept="nash",
-            equilibria=tuple(eqs),
-            method="symbolic support enumeration, evaluated at a point",
-            exact=at_point.is_exact,
-            players=game.players,
-            warnings=tuple(warnings[:1]),
-        )
-
     return PiecewiseAnswer(
         concept="nash",
         pieces=tuple(pieces),
         parameters=game.parameters,
-        combine=combine,
+        combine=partial(_nash_at_point, game, tuple(warnings)),
         method="symbolic support enumeration",
         warnings=tuple(warnings),
     )

@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import NotApplicableError, ValidationError
+from .results import Result
 
 __all__ = ["TreeArrays", "ArraySolution", "backward_induction_arrays", "read_efg_arrays"]
 
@@ -191,7 +192,7 @@ class TreeArrays:
 
 
 @dataclass(frozen=True)
-class ArraySolution:
+class ArraySolution(Result):
     """Backward induction on node tables.
 
     Attributes

@@ -15,13 +15,13 @@ import sympy as sp
 from ..games.bargaining import MultiIssueBargaining
 from ..symbolic import is_exact
 from .polytope import as_interval, nonempty_condition, polytope_vertices
-from .results import number_to_json
+from .results import Result, number_to_json
 
 __all__ = ["WinSets", "win_sets"]
 
 
 @dataclass(frozen=True)
-class WinSets:
+class WinSets(Result):
     """Acceptance sets of a multi-issue negotiation and their intersection.
 
     Attributes
@@ -57,7 +57,7 @@ class WinSets:
     exact: bool
     warnings: tuple[str, ...] = ()
 
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = None) -> dict[str, Any]:
         return {
             "method": self.method,
             "exact": self.exact,

@@ -50,7 +50,7 @@ def test_errors_and_output():
     cs = gt.comparative_statics(Q * T)
     with pytest.raises(ParameterError, match="no effect"):
         cs["nope"]
-    assert cs.to_json_dict()["effects"][0]["parameter"] == "st_T"
+    assert cs.summary_json()["effects"][0]["parameter"] == "st_T"
     assert r"\frac" in cs.latex()
 
 

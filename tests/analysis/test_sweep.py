@@ -174,7 +174,7 @@ def test_dask_backend_equals_numpy():
 def test_result_summary_and_json():
     result = gt.sweep(A > 0, sw_a=GRID_A)
     assert result.share("holds") == 8 / 17
-    data = result.to_json_dict(limit=3)
+    data = result.summary_json(limit=3)
     assert data["counts"] == {"holds": 8, "fails": 9} and data["codes"] == [1, 1, 1]
     assert result.point(0)["sw_a"] == -2.0
     with pytest.raises(ParameterError, match="no category"):

@@ -116,10 +116,17 @@ def test_bad_json_definitions_name_line_and_column(text, line, column, words):
     assert (err.line, err.column) == (line, column), str(err)
 
 
-def test_redeclaring_a_parameter_with_another_kind_is_an_error():
-    gt.parameter("k_twice", kind="positive")
-    with pytest.raises(ParseError, match="already declared"):
-        parse_definition('{"parameters": {"k_twice": "probability"}}')
+def test_a_file_may_declare_a_name_the_session_declared_otherwise():
+    # Issue 16: declarations are scoped; the file's symbol is its own.
+    session = gt.parameter("k_twice", kind="positive")
+    game = parse_definition('{"parameters": {"k_twice": "real"}, "players": {"A": ["x", "y"], "B": ["z"]},'
+                            ' "payoffs": {"x,z": ["k_twice", 0], "y,z": [0, 0]}}')
+    (mine,) = game.parameters
+    assert mine != session and gt.parameter_info(mine).kind == "real"
+    assert gt.parameter_info(session).kind == "positive"
+    # Same sympy assumptions, different bounds: sympy could not tell them apart.
+    with pytest.raises(ParseError, match="cannot tell the two apart"):
+        parse_definition('{"parameters": {"k_twice": "discount"}}')
 
 
 def test_bad_toml_names_line_and_column():

@@ -34,7 +34,7 @@ def test_entry_deterrence_unique_spe_and_json_shape():
     (eq,) = sol.equilibria
     assert eq.path == ("In", "Accommodate") and eq.payoffs == (1, 1)
     # The JSON shape of issue 3, exactly.
-    assert sol.to_json_dict(limit=10) == {
+    assert sol.summary_json(limit=10) == {
         "concept": "spe", "exact": True, "players": ["Entrant", "Incumbent"], "count": 1,
         "payoff_vectors": [{"payoffs": {"Entrant": "1", "Incumbent": "1"}, "count": 1}],
         "equilibria": [
@@ -123,7 +123,7 @@ def test_huge_count_without_listing():
     first = next(sol.profiles())
     assert first.path == ("L", "L", "L", "L")
     assert sum(1 for _ in itertools.islice(sol.profiles(), 100)) == 100
-    assert len(sol.to_json_dict(limit=5)["equilibria"]) == 5
+    assert len(sol.summary_json(limit=5)["equilibria"]) == 5
 
 
 def test_equilibria_refuses_to_list_too_many(monkeypatch):

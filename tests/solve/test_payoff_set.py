@@ -82,7 +82,7 @@ def test_bad_input():
     with pytest.raises(ValidationError, match="numbers"):
         gt.equilibrium_payoffs(gt.RepeatedGame(pd, d))
     res = _ours("pd", "1/2")
-    assert res.to_json_dict()["method"] == "APS operator on polygons"
+    assert res.summary_json()["method"] == "APS operator on polygons"
 
 
 def test_matches_a_live_quantecon_call():

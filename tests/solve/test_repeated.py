@@ -160,7 +160,7 @@ def test_symbolic_values_in_delta_and_noise():
     assert sp.simplify(v.initial_values[0].subs({DELTA: sp.Rational(1, 2), eps: sp.Rational(1, 5)})
                        - point.initial_values[0]) == 0
     assert v.warnings and "private monitoring" in v.warnings[0]
-    assert v.to_json_dict()["values"][0]["state"] == ["cooperate", "cooperate"]
+    assert v.summary_json()["values"][0]["state"] == ["cooperate", "cooperate"]
 
 
 def test_multilateral_grim_trigger_three_players():

@@ -31,7 +31,7 @@ def test_perfect_monitoring_is_deterministic_and_matches_automata():
     # TFT cooperates once, then copies D for ever
     assert h.action_profiles()[0].tolist() == ["C,D"] + ["D,D"] * 4
     assert h.payoffs[0, :, 0].tolist() == [0.0, 1.0, 1.0, 1.0, 1.0]
-    assert h.to_json_dict(limit=1)["actions"][0][0] == ["C", "D"]
+    assert h.summary_json(limit=1)["actions"][0][0] == ["C", "D"]
 
 
 def test_simulated_average_converges_to_exact_value():

@@ -9,18 +9,18 @@ as known, which is a sufficient condition, and the result says so.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import sympy as sp
 
+from ...conditions import decide_sign
 from ...errors import ValidationError
 from ...games.automata import Automaton
 from ...games.repeated import RepeatedGame
 from ...symbolic import is_exact, parameter_info
-from ..results import Piece, PiecewiseAnswer, number_to_json
-from ..sign import decide_sign
+from ..results import Piece, PiecewiseAnswer, Result, number_to_json
 from .chain import (
     JointChain,
     JointState,
@@ -89,8 +89,12 @@ def one_shot_deviations(chain: JointChain, V: sp.Matrix, delta: sp.Expr, states:
     return out
 
 
+
+def _any_holds(values: list[Any], mapping: Mapping[sp.Symbol, sp.Expr]) -> bool:
+    return any(values)
+
 @dataclass(frozen=True)
-class SubgamePerfection:
+class SubgamePerfection(Result):
     """Whether a profile of automata is subgame perfect (one-shot deviation check).
 
     Attributes
@@ -131,12 +135,12 @@ class SubgamePerfection:
                 Piece(sp.Not(cond) if cond not in (sp.true, sp.false) else sp.Not(cond), False, "not"),
             ),
             parameters=self.parameters,
-            combine=lambda values, mapping: any(values),
+            combine=_any_holds,
             method=self.method,
             warnings=self.warnings,
         )
 
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = None) -> dict[str, Any]:
         devs = self.deviations if limit is None else self.deviations[:limit]
         return {
             "holds": self.holds,

@@ -8,11 +8,11 @@ from typing import Any
 
 import sympy as sp
 
+from ...conditions import decide_sign
 from ...games.automata import Automaton
 from ...games.repeated import RepeatedGame
 from ...symbolic import is_exact
-from ..results import number_to_json
-from ..sign import decide_sign
+from ..results import Result, number_to_json
 from .chain import (
     joint_chain,
     private_monitoring_warning,
@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 @dataclass(frozen=True)
-class DiscountThreshold:
+class DiscountThreshold(Result):
     """The least discount factor at which a profile is subgame perfect.
 
     Attributes
@@ -59,7 +59,7 @@ class DiscountThreshold:
     exact: bool = True
     warnings: tuple[str, ...] = field(default=())
 
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = None) -> dict[str, Any]:
         return {
             "threshold": None if self.threshold is None else number_to_json(self.threshold),
             "upper": None if self.upper is None else number_to_json(self.upper),

@@ -13,7 +13,7 @@ from ...games.automata import Automaton
 from ...games.repeated import RepeatedGame
 from ...symbolic import is_exact
 from ..backward_induction import spe
-from ..results import number_to_json
+from ..results import Result, number_to_json
 from .chain import (
     JointState,
     joint_chain,
@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 @dataclass(frozen=True)
-class RepeatedValues:
+class RepeatedValues(Result):
     """Normalised discounted values ``(1 - delta) sum delta^t u_t`` from every joint state.
 
     Attributes
@@ -57,7 +57,7 @@ class RepeatedValues:
     def __getitem__(self, state: JointState) -> tuple[sp.Expr, ...]:
         return self.values[tuple(state)]
 
-    def to_json_dict(self, limit: int | None = None) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = None) -> dict[str, Any]:
         states = self.states if limit is None else self.states[:limit]
         return {
             "players": list(self.players),
