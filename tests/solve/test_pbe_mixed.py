@@ -76,9 +76,9 @@ def test_continuum_is_reported_not_hidden():
     assert any("continuum" in w for w in sol.warnings)
 
 
-def test_parameters_are_refused():
-    with pytest.raises(NotApplicableError, match="numbers"):
-        gt.mixed_pbe(beer_quiche(sp.Symbol("p", positive=True)))
+def test_only_signalling_games_are_accepted():
+    with pytest.raises(NotApplicableError, match="SignallingGame"):
+        gt.mixed_pbe(beer_quiche().to_normal_form())  # type: ignore[arg-type]
 
 
 def test_sequence_form_lemke_finds_the_hybrid_equilibrium_on_the_type_draw_tree():
