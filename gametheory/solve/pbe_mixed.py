@@ -386,7 +386,8 @@ def _equilibrium(game: SignallingGame, s: _Support, sub: Mapping[sp.Symbol, sp.E
     kind = _kind(s.supp, len(T))
     if len({s.supp[t][0] for t in T}) < len(T) and kind == "separating":
         kind = "partially pooling"
-    return MixedPerfectBayesianEquilibrium(sender, receiver, kind, beliefs, dict(s.off_path), pay, sp.expand(recv))
+    off_path = {m: _response_belief_set(game, m, s.rsupp[m]) for m in s.off_path}  # with this game's numbers
+    return MixedPerfectBayesianEquilibrium(sender, receiver, kind, beliefs, off_path, pay, sp.expand(recv))
 
 
 def _closure(s: _Support) -> list[Constraint]:
@@ -447,11 +448,41 @@ def _solution(game: SignallingGame, found: list[MixedPerfectBayesianEquilibrium 
 # ---------------------------------------------------------------------- parameters
 
 
+def _cleared(rel: sp.Basic) -> sp.Basic:
+    """``N/D op 0`` as ``N*D op 0``: the same where ``D != 0`` (the pieces require the
+    pivots, the only denominators, to be nonzero), and defined everywhere."""
+    if not isinstance(rel, sp.Rel) or isinstance(rel, (sp.Eq, sp.Ne)):
+        return rel
+    num, den = sp.fraction(sp.together(rel.lhs - rel.rhs))
+    if den.is_number:
+        return rel
+    return type(rel)(sp.expand(num * den), 0)
+
+
 def _condition(parts: Sequence[sp.Basic]) -> sp.Basic:
-    decided = [canonical_relation(c) for c in parts]
+    decided = []
+    for c in parts:
+        c = c.replace(lambda e: isinstance(e, sp.Rel), _cleared) if isinstance(c, sp.Basic) else c
+        # A nonlinear relation in one parameter is solved for it (intervals).
+        if isinstance(c, sp.Rel) and len(c.free_symbols) == 1 and sp.Poly(c.lhs - c.rhs).total_degree() > 1:
+            decided.append(simplify_condition(c))
+        else:
+            decided.append(canonical_relation(c))
     if any(c is sp.false for c in decided):
         return sp.false
-    return simplify_condition(sp.And(*[c for c in decided if c is not sp.true]))
+    # The relations in one parameter, merged per parameter (an interval each).
+    by_symbol: dict[sp.Symbol, list[sp.Basic]] = {}
+    rest = []
+    for c in decided:
+        if c is sp.true:
+            continue
+        syms = c.free_symbols
+        if len(syms) == 1:
+            by_symbol.setdefault(next(iter(syms)), []).append(c)
+        else:
+            rest.append(c)
+    merged = [simplify_condition(sp.And(*group)) for group in by_symbol.values()]
+    return simplify_condition(sp.And(*merged, *rest))
 
 
 def _symbolic(game: SignallingGame, supports: list[_Support]) -> PiecewiseAnswer:
