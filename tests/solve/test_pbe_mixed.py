@@ -250,3 +250,14 @@ def test_mixed_reply_after_an_off_path_message(tmp_path):
     # Gambit's Nash regret ignores unreached information sets; a duel probability below
     # 1/2 lets the weak type gain by quiche, which Gambit sees.
     assert _regret(game, comp.at([sp.Rational(1, 4)]), tmp_path) > 0
+
+
+def test_condition_kernel_keeps_a_strict_bound_at_a_closed_end():
+    # Found by the job-market test at q = 1: (1 - q) q > 0 for a probability q holds
+    # on (0, 1); the kernel used to drop q < 1 as if the declared bound q <= 1 implied it.
+    from gametheory.symbolic import simplify_condition
+
+    q = gt.parameter("q_kernel_test", kind="probability")
+    cond = simplify_condition(q * (1 - q) > 0)
+    assert cond.as_set() == sp.Interval.open(0, 1)
+    assert simplify_condition(sp.And(q >= 0, q <= 1)) is sp.true
