@@ -62,7 +62,9 @@ from .pbe import BeliefSet, _belief_constraints
 from .polytope import Constraint, nonempty_condition, polytope_vertices
 from .results import EquilibriumSequence, PiecewiseAnswer, number_to_json
 
-__all__ = ["MixedPerfectBayesianEquilibrium", "MixedPBEComponent", "MixedPBESolution", "mixed_pbe"]
+__all__ = [
+    "MixedPerfectBayesianEquilibrium", "MixedPBEComponent", "MixedPBESolution", "MixedPBESupport", "mixed_pbe",
+]
 
 Table = Mapping[str, Mapping[str, sp.Expr]]
 
@@ -284,8 +286,29 @@ def _response_belief_set(game: SignallingGame, m: str, rs: Sequence[str]) -> Bel
 
 
 @dataclass(frozen=True)
-class _Support:
-    """One pair of supports with its systems solved (formulas may hold parameters)."""
+class MixedPBESupport:
+    """One pair of supports with its indifference systems solved: the value of a piece of
+    the symbolic answer (formulas in the parameters and the ``free`` probabilities).
+
+    Attributes
+    ----------
+    index
+        Its place in the enumeration (the order of the equilibria in a solution).
+    supp, rsupp
+        The sender's messages per type; the receiver's responses per message.
+    sender, receiver
+        The profile: probabilities as formulas.
+    free
+        Probabilities the equations leave free (a continuum where not empty).
+    equalities, pivots
+        Relations in the parameters the equations need; the elimination's pivots, which
+        the formulas need nonzero.
+    positive, nonnegative
+        Expressions that must be ``> 0`` (probabilities on the supports) and ``>= 0``
+        (no profitable deviation).
+    off_path
+        Per unsent message, the beliefs that support the receiver's responses.
+    """
 
     index: int
     supp: dict[str, tuple[str, ...]]
@@ -315,12 +338,12 @@ def _kind(supp: Mapping[str, Sequence[str]], n_types: int) -> str:
     return "pooling" if len(used) == 1 else "partially pooling"
 
 
-def _supports(game: SignallingGame) -> list[_Support]:
+def _supports(game: SignallingGame) -> list[MixedPBESupport]:
     """Every pair of supports whose equations can hold for some parameter values."""
     T, M = game.types, game.messages
     us = {(t, m, r): game.payoff(t, m, r)[0] for t in T for m in M for r in game.responses[m]}
     ur = {(t, m, r): game.payoff(t, m, r)[1] for t in T for m in M for r in game.responses[m]}
-    out: list[_Support] = []
+    out: list[MixedPBESupport] = []
     index = 0
     for sender_support in itertools.product(_subsets(M), repeat=len(T)):
         supp = dict(zip(T, sender_support))
@@ -360,7 +383,7 @@ def _supports(game: SignallingGame) -> list[_Support]:
             sender = {t: {m: sp.cancel(sol[sigma[(t, m)]]) if m in supp[t] else sp.Integer(0) for m in M} for t in T}
             receiver = {m: {r: sp.cancel(sol[rho[(m, r)]]) if r in rsupp[m] else sp.Integer(0)
                             for r in game.responses[m]} for m in M}
-            out.append(_Support(index, supp, rsupp, sender, receiver, lin_s.free + lin_r.free,
+            out.append(MixedPBESupport(index, supp, rsupp, sender, receiver, lin_s.free + lin_r.free,
                                 lin_s.conditions + lin_r.conditions, lin_s.pivots + lin_r.pivots,
                                 tuple(sp.cancel(p) for p in positive), tuple(sp.cancel(e) for e in nonneg), off_path))
     return out
@@ -369,7 +392,7 @@ def _supports(game: SignallingGame) -> list[_Support]:
 # ---------------------------------------------------------------------- numbers in
 
 
-def _equilibrium(game: SignallingGame, s: _Support, sub: Mapping[sp.Symbol, sp.Expr]) -> MixedPerfectBayesianEquilibrium:
+def _equilibrium(game: SignallingGame, s: MixedPBESupport, sub: Mapping[sp.Symbol, sp.Expr]) -> MixedPerfectBayesianEquilibrium:
     T, M = game.types, game.messages
     sender = {t: {m: sp.cancel(p.xreplace(sub)) for m, p in d.items()} for t, d in s.sender.items()}
     receiver = {m: {r: sp.cancel(p.xreplace(sub)) for r, p in d.items()} for m, d in s.receiver.items()}
@@ -390,7 +413,7 @@ def _equilibrium(game: SignallingGame, s: _Support, sub: Mapping[sp.Symbol, sp.E
     return MixedPerfectBayesianEquilibrium(sender, receiver, kind, beliefs, off_path, pay, sp.expand(recv))
 
 
-def _closure(s: _Support) -> list[Constraint]:
+def _closure(s: MixedPBESupport) -> list[Constraint]:
     """The constraints ``a . free >= b`` of the closure of a support's continuum."""
     cons: list[Constraint] = []
     for e in s.positive + s.nonnegative:
@@ -399,7 +422,7 @@ def _closure(s: _Support) -> list[Constraint]:
     return cons
 
 
-def _numeric(game: SignallingGame, s: _Support) -> MixedPerfectBayesianEquilibrium | MixedPBEComponent | None:
+def _numeric(game: SignallingGame, s: MixedPBESupport) -> MixedPerfectBayesianEquilibrium | MixedPBEComponent | None:
     """The equilibrium, the component, or ``None`` on one support of a game with numbers."""
     if s.equalities or any(b.condition is not sp.true for b in s.off_path.values()):
         return None  # numbers in: the equalities are decided (False) by the elimination

@@ -21,12 +21,12 @@ from ..symbolic import canonical_relation, simplify_condition
 from .pbe_mixed import (
     MixedPBEComponent,
     MixedPBESolution,
+    MixedPBESupport,
     MixedPerfectBayesianEquilibrium,
     _closure,
     _equilibrium,
     _numeric,
     _solution,
-    _Support,
     _supports,
 )
 from .polytope import nonempty_condition
@@ -74,7 +74,7 @@ def _condition(parts: Sequence[sp.Basic]) -> sp.Basic:
     return simplify_condition(sp.And(*merged, *rest))
 
 
-def symbolic_mixed_pbe(game: SignallingGame, supports: list[_Support]) -> PiecewiseAnswer:
+def symbolic_mixed_pbe(game: SignallingGame, supports: list[MixedPBESupport]) -> PiecewiseAnswer:
     """The piecewise answer of :func:`~gametheory.solve.pbe_mixed.mixed_pbe` for a game with
     parameters, from its supports (``_supports(game)``).
 
@@ -112,7 +112,7 @@ def symbolic_mixed_pbe(game: SignallingGame, supports: list[_Support]) -> Piecew
     def combine(values: list[Any], mapping: Mapping[sp.Symbol, sp.Expr]) -> MixedPBESolution:
         at = game.subs(mapping)
         found: list[MixedPerfectBayesianEquilibrium | MixedPBEComponent] = []
-        numeric: dict[int, _Support] = {}
+        numeric: dict[int, MixedPBESupport] = {}
         for s in sorted((v for v in values if v is not None), key=lambda v: v.index):
             if s.free or s.pivots and any(sp.simplify(p.xreplace(dict(mapping))) == 0 for p in s.pivots):
                 numeric = numeric or {t.index: t for t in _supports(at)}
