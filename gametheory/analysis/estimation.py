@@ -42,18 +42,20 @@ import sympy as sp
 
 from ..errors import NotApplicableError, SolverError, ValidationError
 from ..games.extensive_form import ExtensiveFormGame
+from ..solve.results import Result
 
 __all__ = ["StrategicLogitFit", "StrategicLogitModel", "fit_strategic_logit", "simulate_outcomes"]
 
 
 @dataclass(frozen=True)
-class StrategicLogitFit:
+class StrategicLogitFit(Result):
     """The maximum-likelihood fit of a strategic logit model.
 
     Attributes
     ----------
-    parameters
-        The estimated parameters' names.
+    names
+        The estimated parameters' names (``parameters``, as on every result, are the
+        free symbols: none).
     estimates, std_errors
         Point estimates and standard errors (observed information).
     covariance
@@ -66,7 +68,7 @@ class StrategicLogitFit:
         Whether the optimiser reported success.
     """
 
-    parameters: tuple[str, ...]
+    names: tuple[str, ...]
     estimates: np.ndarray
     std_errors: np.ndarray
     covariance: np.ndarray
@@ -78,9 +80,9 @@ class StrategicLogitFit:
     warnings: tuple[str, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
 
-    def to_json_dict(self) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = None) -> dict[str, Any]:
         return {
-            "parameters": list(self.parameters),
+            "names": list(self.names),
             "estimates": self.estimates.tolist(),
             "std_errors": self.std_errors.tolist(),
             "loglik": self.loglik,
@@ -283,7 +285,7 @@ def fit_strategic_logit(
     if not res.success:
         warnings.append(f"the optimiser stopped: {res.message}")
     return StrategicLogitFit(
-        parameters=tuple(p.name for p in parameters),
+        names=tuple(p.name for p in parameters),
         estimates=res.x,
         std_errors=se,
         covariance=cov,

@@ -294,11 +294,13 @@ def solve_for(condition: sp.Basic, x: sp.Symbol) -> sp.Basic | None:
         out = region.as_relational(free).xreplace({free: x})
     except (NotImplementedError, TypeError, AttributeError):
         return None
+    # The parameter's own bounds hold by declaration; a strict one only where the
+    # declared bound is open (x < 1 is news for x in [0, 1]).
     bound_rels = []
     if low is not None:
-        bound_rels += [sp.Ge(x, low), sp.Gt(x, low)]
+        bound_rels += [sp.Ge(x, low)] + ([] if low_in else [sp.Gt(x, low)])
     if high is not None:
-        bound_rels += [sp.Le(x, high), sp.Lt(x, high)]
+        bound_rels += [sp.Le(x, high)] + ([] if high_in else [sp.Lt(x, high)])
     if isinstance(out, sp.And):
         kept = [a for a in out.args if a not in bound_rels and not (
             isinstance(a, sp.Rel) and a.has(sp.oo, -sp.oo))]

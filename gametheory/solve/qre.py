@@ -36,6 +36,7 @@ import numpy as np
 from ..errors import NotApplicableError, SolverError, ValidationError
 from ..games.extensive_form import ExtensiveFormGame
 from ..games.normal_form import NormalFormGame
+from .results import Result
 
 __all__ = ["LogitQRE", "LogitQREPath", "logit_qre", "logit_qre_path"]
 
@@ -200,7 +201,7 @@ class AgentForm:
 
 
 @dataclass(frozen=True)
-class LogitQRE:
+class LogitQRE(Result):
     """A logit QRE at one lambda: ``profile`` maps each agent (a player of a normal
     form, an information set of a tree) to its choice probabilities."""
 
@@ -211,13 +212,13 @@ class LogitQRE:
     warnings: tuple[str, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
 
-    def to_json_dict(self) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = None) -> dict[str, Any]:
         return {"lam": self.lam, "profile": {k: dict(v) for k, v in self.profile.items()},
                 "method": self.method, "exact": self.exact, "warnings": list(self.warnings)}
 
 
 @dataclass(frozen=True)
-class LogitQREPath:
+class LogitQREPath(Result):
     """The principal branch of the logit QRE correspondence, from lambda = 0.
 
     Attributes
@@ -251,7 +252,7 @@ class LogitQREPath:
             pos += len(acts)
         return out
 
-    def to_json_dict(self) -> dict[str, Any]:
+    def summary_json(self, limit: int | None = None) -> dict[str, Any]:
         return {"lambdas": list(self.lambdas), "profiles": [p.tolist() for p in self.profiles],
                 "agents": list(self.agents), "actions": [list(a) for a in self.actions],
                 "method": self.method, "exact": self.exact, "warnings": list(self.warnings)}

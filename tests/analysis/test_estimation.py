@@ -69,7 +69,7 @@ def test_simulation_study_recovers_the_parameters():
     obs = simulate_outcomes(tree, cov, TRUE, seed=12)
     fit = fit_strategic_logit(tree, obs, cov, PARAMS)
     assert fit.converged and not fit.warnings
-    assert fit.to_json_dict()["parameters"] == [p.name for p in PARAMS]
+    assert fit.to_json_dict()["summary"]["names"] == [p.name for p in PARAMS]
     truth = np.array([TRUE[p] for p in PARAMS])
     assert np.all(np.abs(fit.estimates - truth) < 4 * fit.std_errors)
     small = fit_strategic_logit(tree, obs[:750], {k: v[:750] for k, v in cov.items()}, PARAMS)

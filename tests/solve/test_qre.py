@@ -127,7 +127,7 @@ def test_results_serialise():
     import json
 
     pd = gt.NormalFormGame.from_arrays(np.array([[3, 0], [5, 1]]), np.array([[3, 5], [0, 1]]))
-    path = json.loads(json.dumps(logit_qre_path(pd, lam_max=1).to_json_dict()))
-    point = json.loads(json.dumps(logit_qre(pd, 1).to_json_dict()))
+    path = json.loads(json.dumps(logit_qre_path(pd, lam_max=1).to_json_dict()))["summary"]
+    point = json.loads(json.dumps(logit_qre(pd, 1).to_json_dict()))["summary"]
     assert path["exact"] is False and path["lambdas"][-1] == 1.0
     assert point["profile"]["Row"]["s2"] == pytest.approx(path["profiles"][-1][1])

@@ -209,4 +209,4 @@ def test_solution_serialises_exactly():
     import json
 
     data = json.loads(json.dumps(sequence_form_nash(kuhn_poker()).to_json_dict()))
-    assert data["exact"] is True and data["equilibria"][0]["payoffs"] == {"1": "-1/18", "2": "1/18"}
+    assert data["exact"] is True and data["summary"]["equilibria"][0]["payoffs"] == {"1": "-1/18", "2": "1/18"}
