@@ -62,6 +62,7 @@ API_MODULES = [
     ("gametheory.analysis", "Analysis over parameters"),
     ("gametheory.io", "Files"),
     ("gametheory.symbolic", "Parameters and formulas"),
+    ("gametheory.conditions", "Conditions: signs and relations under the parameters' assumptions"),
     ("gametheory.errors", "Errors"),
     ("gametheory.plot", "Figures"),
     ("gametheory.models", "The US-DPRK models"),

@@ -13,7 +13,7 @@ first use, not at import.
 import importlib as _importlib
 import typing as _typing
 
-from . import analysis, errors, games, io, solve, symbolic
+from . import analysis, conditions, errors, games, io, solve, symbolic
 from .analysis import (
     NO_PIECE,
     ComparativeStatics,
@@ -192,6 +192,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "catalog",
     "analysis",
+    "conditions",
     "errors",
     "games",
     "io",

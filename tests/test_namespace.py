@@ -16,7 +16,7 @@ import pytest
 import gametheory as gt
 
 PACKAGE = pathlib.Path(gt.__file__).parent
-SUBPACKAGES = ("analysis", "errors", "games", "io", "models", "plot", "solve", "symbolic")
+SUBPACKAGES = ("analysis", "conditions", "errors", "games", "io", "models", "plot", "solve", "symbolic")
 # What the README, the notebooks, the models and the tests call through ``gt``.
 USED_NAMES = (
     "nash",
