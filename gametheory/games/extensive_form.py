@@ -353,9 +353,13 @@ class ExtensiveFormGame:
     ) -> ExtensiveFormGame:
         """A game from node tables in preorder (node 0 the root), as file readers build
         them: no per-node objects. Information sets are validated; the tables are trusted
-        to describe a tree whose children follow their parent in preorder."""
+        to describe a tree whose children follow their parent in preorder. Repeated or
+        empty player names are numbered as pygambit numbers them
+        (:func:`gametheory.io.labels.unique_labels`)."""
+        from ..io.labels import unique_labels
+
         new = object.__new__(cls)
-        new.players = tuple(players)
+        new.players = unique_labels(players)
         new.title = title
         new._set_tables(kind, parent, actions, player, infoset, probabilities, outcomes, labels)
         return new
@@ -369,8 +373,10 @@ class ExtensiveFormGame:
         sets, numbers) use it so that reading costs no Python object per node; the
         tables, and so every attribute, are the same as :meth:`from_tables` would give.
         """
+        from ..io.labels import unique_labels
+
         new = object.__new__(cls)
-        new.players = tuple(players)
+        new.players = unique_labels(players)
         new.title = title
         new.__dict__["_n_nodes"] = n_nodes
         new.__dict__["_loader"] = loader

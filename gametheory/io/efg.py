@@ -10,6 +10,11 @@ preorder, one record each::
 The action list of an information set may be left out at its later members, and an
 outcome's name and payoffs at its later uses; Gambit repeats them, and so does
 :func:`format_efg`. Outcomes may sit on any node; payoffs add up along a path.
+Actions, players and outcomes are identified by position and number: repeated or
+empty action labels (at personal and chance moves) and player names are kept and
+numbered as pygambit numbers them (``"x" "x"`` reads as ``x_1 x_2``; see
+:mod:`gametheory.io.labels`), never merged. An outcome number names one outcome: given
+different payoffs twice, or negative, it is a :class:`~gametheory.errors.ParseError`.
 Numbers are read exactly (``1/3``, ``0.25``). The reader is one pass over a token
 stream, linear in the size of the file, builds node tables directly (no object per
 node) and converts each distinct number once.
@@ -42,6 +47,7 @@ import sympy as sp
 
 from ..errors import ParseError
 from .efg_fast import PAD, read_buffer, read_fast
+from .labels import unique_labels
 
 __all__ = ["parse_efg", "format_efg", "read_efg_file"]
 
@@ -185,7 +191,7 @@ def read_efg_file(path: str, source: str) -> Any:
     if got == size and buf.isascii():
         head = _HEADER.match(buf[: min(size, 1 << 16)].decode("ascii"))
         if head is not None:
-            players = _QUOTED.findall(head.group(3))
+            players = list(unique_labels(_QUOTED.findall(head.group(3))))
             if players:
                 game = read_buffer(buf, head.end(), size - head.end(), players, head.group(2),
                                    head.group(1) == "D")
@@ -215,7 +221,7 @@ def _parse_by_lines(text: str, source: str) -> Any:
     head = _HEADER.match(text)
     if head is None:
         return None
-    players = _QUOTED.findall(head.group(3))
+    players = list(unique_labels(_QUOTED.findall(head.group(3))))
     n = len(players)
     if not n:
         return None
@@ -242,6 +248,7 @@ def _parse_by_lines(text: str, source: str) -> Any:
     labels: list[str] = []
     known_infosets: dict[tuple[int, int], tuple[tuple[str, ...], tuple[sp.Expr, ...]]] = {}
     raw_labels: dict[tuple[int, int], str] = {}
+    raw_actions: dict[tuple[int, int], tuple[str, ...]] = {}
     known_outcomes: dict[str, tuple[sp.Expr, ...]] = {}
     vectors: dict[str, tuple[sp.Expr, ...]] = {}
     zero = (sp.Integer(0),) * n
@@ -290,9 +297,10 @@ def _parse_by_lines(text: str, source: str) -> Any:
                         probs = tuple(number(q) for _a, q in parts)
                         if chance_problem(probs, head.group(1) == "D"):
                             return None  # the careful reader names the line
-                    if not acts or (key in known_infosets and known_infosets[key][0] != acts):
+                    if not acts or (key in known_infosets and raw_actions[key] != acts):
                         return None
-                    known_infosets.setdefault(key, (acts, probs))
+                    raw_actions.setdefault(key, acts)
+                    known_infosets.setdefault(key, (unique_labels(acts), probs))
                     raw_labels.setdefault(key, h_label)
                 elif key not in known_infosets:
                     return None
@@ -318,9 +326,8 @@ def _parse_by_lines(text: str, source: str) -> Any:
                 values = vectors.get(pays)  # type: ignore[assignment]
                 if values is None:
                     values = vectors[pays] = tuple(number(w) for w in pays.replace(",", " ").split())
-                if len(values) != n:
-                    return None
-                known_outcomes.setdefault(out, values)
+                if len(values) != n or known_outcomes.setdefault(out, values) != values:
+                    return None  # the careful reader names the fault
                 outcomes.append(values)
             elif out in known_outcomes:
                 outcomes.append(known_outcomes[out])
@@ -361,6 +368,7 @@ def _parse_tokens(text: str, source: str) -> Any:
         tok.next("s", "the comment")
     if not players:
         raise tok.fail("the game has no players")
+    players = list(unique_labels(players))
     n = len(players)
 
     kinds: list[str] = []
@@ -374,6 +382,7 @@ def _parse_tokens(text: str, source: str) -> Any:
     known_infosets: dict[tuple[int, int], tuple[str, tuple[str, ...], tuple[sp.Expr, ...]]] = {}
     known_outcomes: dict[int, tuple[sp.Expr, ...]] = {}
     raw_infoset_labels: dict[tuple[int, int], str] = {}
+    shown: dict[tuple[int, int], tuple[str, ...]] = {}  # the action labels, made unique
     # (parent, children still to come): nodes arrive in preorder.
     open_nodes: list[list[int]] = []
     while tok.kind() is not None:
@@ -431,10 +440,12 @@ def _parse_tokens(text: str, source: str) -> Any:
                         f"information set {number} of player {pl} is given different actions here"
                     )
                 known_infosets.setdefault(key, (lab, tuple(acts), tuple(probs)))
+                shown.setdefault(key, unique_labels(acts))
                 raw_infoset_labels.setdefault(key, lab)
             elif key not in known_infosets:
                 raise tok.fail(f"information set {number} is used before its actions are given")
-            _lab, acts_t, probs_t = known_infosets[key]
+            _lab, _raw, probs_t = known_infosets[key]
+            acts_t = shown[key]
             kinds.append("decision" if code == "p" else "chance")
             actions.append(acts_t)
             player.append(pl - 1 if code == "p" else -1)
@@ -445,6 +456,9 @@ def _parse_tokens(text: str, source: str) -> Any:
             tok.i = start
             raise tok.fail(f"expected a node type (p, c or t), found {code}")
         outcome = tok.integer("the outcome number")
+        if outcome < 0:
+            tok.i -= 1
+            raise tok.fail(f"outcome numbers are 0 (none) or positive, found {outcome}")
         payoff: tuple[sp.Expr, ...] | None = None
         if tok.kind() == "s" and outcome != 0:
             tok.next("s", "the outcome name")
@@ -457,7 +471,12 @@ def _parse_tokens(text: str, source: str) -> Any:
                 tok.i -= 1
                 raise tok.fail(f"outcome {outcome} has {len(values)} payoffs for {n} players")
             payoff = tuple(values)
-            known_outcomes.setdefault(outcome, payoff)
+            if known_outcomes.setdefault(outcome, payoff) != payoff:
+                tok.i = start
+                raise tok.fail(
+                    f"outcome {outcome} is given payoffs {list(payoff)} here and "
+                    f"{list(known_outcomes[outcome])} before; an outcome number names one outcome"
+                )
         elif outcome != 0:
             if outcome not in known_outcomes:
                 raise tok.fail(f"outcome {outcome} is used before its payoffs are given")

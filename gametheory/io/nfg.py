@@ -18,6 +18,10 @@ Both versions of the format are read:
       { { "both opera" 2, 1 } { "" 0, 0 } { "both football" 1, 2 } }
       1 2 2 3
 
+Players and strategies are identified by position: repeated or empty labels are kept
+and numbered as pygambit numbers them (``"x" "x" ""`` reads as ``x_1 x_2 _1``; see
+:mod:`gametheory.io.labels`), never merged.
+
 Numbers are read exactly: ``3``, ``-3/4`` and decimals such as ``0.25`` (which is
 1/4) become rationals. The text is scanned once with a regular expression, so reading
 is linear in the file's length. A malformed file raises
@@ -48,6 +52,7 @@ import sympy as sp
 
 from ..errors import ParseError, ValidationError
 from ..games.normal_form import NormalFormGame
+from .labels import unique_labels
 
 __all__ = ["parse_nfg", "format_nfg"]
 
@@ -181,13 +186,11 @@ def parse_nfg(text: str, source: str = "<nfg>") -> NormalFormGame:
             tok.take("open", f"'{{' before the strategies of player {players[p][0]!r}")
             labels: list[str] = []
             while tok.peek() == "string":
-                labels.append(tok.string("a strategy label") or str(len(labels) + 1))
+                labels.append(tok.string("a strategy label"))
             tok.take("close", f"'}}' after the strategies of player {players[p][0]!r}")
             if not labels:
                 raise tok.fail(f"player {players[p][0]!r} has no strategies", start)
-            if len(set(labels)) != len(labels):
-                raise tok.fail(f"player {players[p][0]!r} has duplicate strategy labels", start)
-            strategies.append(labels)
+            strategies.append(list(unique_labels(labels)))
         tok.take("close", f"'}}' after the strategies of the {n} players")
         outcome_version = True
     if tok.peek() == "string":
@@ -208,9 +211,7 @@ def parse_nfg(text: str, source: str = "<nfg>") -> NormalFormGame:
                 )
     if tok.peek() is not None:
         raise tok.fail("unexpected text after the payoffs")
-    names = [name or f"Player {i + 1}" for i, (name, _) in enumerate(players)]
-    if len(set(names)) != n:
-        raise tok.fail("two players have the same name", players[0][1])
+    names = list(unique_labels([name for name, _ in players]))
     try:
         return NormalFormGame(payoffs, players=names, strategies=strategies, title=title)
     except ValidationError as exc:
