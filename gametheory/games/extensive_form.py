@@ -146,6 +146,24 @@ class Play:
     path: tuple[str, ...]
 
 
+class _LazyPath:
+    """A node's path, built from the parent table only when it is used (in messages)."""
+
+    __slots__ = ("build", "i")
+
+    def __init__(self, build: Any, i: int) -> None:
+        self.build, self.i = build, i
+
+    def __iter__(self) -> Any:
+        return iter(self.build(self.i))
+
+    def __len__(self) -> int:
+        return len(self.build(self.i))
+
+    def __bool__(self) -> bool:
+        return self.i > 0
+
+
 def path_text(path: Sequence[str]) -> str:
     """The readable name of a node: its actions joined by ``' > '``, or ``root``."""
     return " > ".join(path) if path else ROOT
@@ -212,7 +230,10 @@ class ExtensiveFormGame:
 
     def _flatten(self, root: Any) -> None:
         self.kind: list[str] = []
-        self._paths: list[tuple[str, ...]] | None = []
+        # Paths are not stored per node (a chain of depth d would hold d^2/2 labels):
+        # each node keeps the label of the edge into it, and a path is rebuilt on need.
+        self._paths: list[tuple[str, ...]] | None = None
+        edge: list[str] = []
         self.parent: list[int] = []
         self.children: list[tuple[int, ...]] = []
         self.actions: list[tuple[str, ...]] = []
@@ -221,22 +242,41 @@ class ExtensiveFormGame:
         self.probabilities: list[tuple[sp.Expr, ...]] = []
         self.outcomes: list[tuple[sp.Expr, ...] | None] = []
         self.labels: list[str] = []
-        seen: dict[int, tuple[str, ...]] = {}
+        seen: dict[int, int] = {}
+
+        def path_to(i: int) -> tuple[str, ...]:
+            out: list[str] = []
+            while i > 0:
+                out.append(edge[i])
+                i = self.parent[i]
+            return tuple(reversed(out))
+
+        class _Where:  # "node a > b", formatted only when an error is raised
+            def __init__(self, i: int) -> None:
+                self.i = i
+
+            def __str__(self) -> str:
+                return f"node {path_text(path_to(self.i))}"
+
+            __format__ = lambda self, spec: format(str(self), spec)  # noqa: E731
+
         # An explicit stack, not recursion: K-step games can be deep.
-        stack: list[tuple[Any, tuple[str, ...], int]] = [(root, (), -1)]
+        stack: list[tuple[Any, str, int]] = [(root, "", -1)]
         pending_children: list[list[int]] = []
         while stack:
-            node, path, parent = stack.pop()
-            where = f"node {path_text(path)}"
+            node, action, parent = stack.pop()
+            idx = len(self.kind)
+            edge.append(action)
+            where = _Where(idx)
             if id(node) in seen and not isinstance(node, str | int):
+                self.parent.append(parent)
                 raise ValidationError(
                     f"{where}: this node object is already in the tree at node "
-                    f"{path_text(seen[id(node)])}; a node may be reached only once"
+                    f"{path_text(path_to(seen[id(node)]))}; a node may be reached only once"
                 )
-            seen[id(node)] = path
-            idx = len(self.kind)
-            self._paths.append(path)  # type: ignore[union-attr]
+            seen[id(node)] = idx
             self.parent.append(parent)
+            path: Any = _LazyPath(path_to, idx)
             if parent >= 0:
                 pending_children[parent].append(idx)
             pending_children.append([])
@@ -267,7 +307,7 @@ class ExtensiveFormGame:
                 labels = tuple(branches)
                 subtrees = [branches[a] for a in labels]
                 self.probabilities.append(())
-                label = node.infoset if node.infoset is not None else f"{self.players[pi]}@{path_text(path)}"
+                label = node.infoset if node.infoset is not None else f"{self.players[pi]}@{path_text(path_to(idx))}"
             elif isinstance(node, Chance):
                 self.kind.append("chance")
                 self.player.append(-1)
@@ -295,11 +335,14 @@ class ExtensiveFormGame:
                 if not total.is_number and sp.simplify(total - 1) != 0:
                     raise ValidationError(f"{where}: chance probabilities sum to {total}, not 1")
                 self.probabilities.append(tuple(probs))
-                label = node.infoset if node.infoset is not None else f"chance@{path_text(path)}"
+                label = node.infoset if node.infoset is not None else f"chance@{path_text(path_to(idx))}"
             else:
                 raise ValidationError(
                     f"{where}: expected Decision, Chance or Terminal, got {type(node).__name__}"
                 )
+            if not isinstance(label, str):
+                raise ValidationError(
+                    f"{where}: an information set is named by text, got {label!r}")
             for a in labels:
                 if not isinstance(a, str) or not a:
                     raise ValidationError(f"{where}: action label {a!r} must be a non-empty string")
@@ -309,7 +352,7 @@ class ExtensiveFormGame:
                 None if node.outcome is None else self._payoff_vector(node.outcome, path, "outcome")
             )
             for a, sub in reversed(list(zip(labels, subtrees))):
-                stack.append((sub, (*path, a), idx))
+                stack.append((sub, a, idx))
         self.children = [tuple(c) for c in pending_children]
 
     def _finish(self) -> None:
@@ -321,15 +364,24 @@ class ExtensiveFormGame:
         for lab, nodes in members.items():
             first = nodes[0]
             for other in nodes[1:]:
-                where = f"information set {lab!r}: node {path_text(self.paths[other])}"
+                where = f"information set {lab!r}: node {path_text(self.path_of(other))}"
                 if self.player[other] != self.player[first] or self.kind[other] != self.kind[first]:
                     raise ValidationError(
-                        f"{where} has a different player from node {path_text(self.paths[first])}"
+                        f"{where} has a different player from node {path_text(self.path_of(first))}"
+                    )
+                if self.probabilities[other] != self.probabilities[first] and not all(
+                    sp.simplify(a - b) == 0
+                    for a, b in zip(self.probabilities[other], self.probabilities[first])
+                ):
+                    raise ValidationError(
+                        f"{where} has chance probabilities {list(self.probabilities[other])}, node "
+                        f"{path_text(self.path_of(first))} has {list(self.probabilities[first])}; "
+                        "one chance information set has one distribution"
                     )
                 if self.actions[other] != self.actions[first]:
                     raise ValidationError(
                         f"{where} has actions {list(self.actions[other])}, node "
-                        f"{path_text(self.paths[first])} has {list(self.actions[first])}"
+                        f"{path_text(self.path_of(first))} has {list(self.actions[first])}"
                     )
             pl = self.players[self.player[first]] if self.kind[first] == "decision" else None
             infosets[lab] = InformationSet(lab, pl, self.actions[first], tuple(nodes))

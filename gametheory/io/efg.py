@@ -40,6 +40,7 @@ import bisect
 import gc
 import os
 import re
+import stat
 from fractions import Fraction
 from typing import Any
 
@@ -48,6 +49,7 @@ import sympy as sp
 from ..errors import ParseError
 from .efg_fast import PAD, read_buffer, read_fast
 from .labels import unique_labels
+from .limits import MAX_FILE_BYTES, check_number_text, read_limited
 
 __all__ = ["parse_efg", "format_efg", "read_efg_file"]
 
@@ -133,6 +135,11 @@ class _Numbers:
         value = self.cache.get(word)
         if value is None:
             try:
+                check_number_text(word)
+            except ValueError as exc:
+                self.tokens.i -= 1
+                raise self.tokens.fail(str(exc)) from None
+            try:
                 f = Fraction(word)
             except (ValueError, ZeroDivisionError):
                 self.tokens.i -= 1
@@ -183,9 +190,15 @@ def parse_efg(text: str, source: str = "<efg>") -> Any:
 def read_efg_file(path: str, source: str) -> Any:
     """Read a ``.efg`` file: big ASCII files in Gambit's layout straight from a buffer
     that the file is read into (no copy of the text), anything else by :func:`parse_efg`.
-    Raises :class:`OSError` and :class:`UnicodeDecodeError` as reading the text would."""
+    Raises :class:`OSError` and :class:`UnicodeDecodeError` as reading the text would,
+    and :class:`ValueError` for a file beyond :data:`~gametheory.io.limits.MAX_FILE_BYTES`."""
     with open(path, "rb") as f:
-        size = os.fstat(f.fileno()).st_size
+        info = os.fstat(f.fileno())
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device: size unknown
+            return parse_efg(read_limited(path).decode("utf-8"), source)
+        size = info.st_size
+        if size > MAX_FILE_BYTES:
+            raise ValueError(f"the file has {size} bytes; the limit is {MAX_FILE_BYTES}")
         buf = bytearray(size + PAD + 1)
         got = f.readinto(buf)
     if got == size and buf.isascii():
@@ -197,8 +210,7 @@ def read_efg_file(path: str, source: str) -> Any:
                                    head.group(1) == "D")
                 if game is not None:
                     return game
-    with open(path, encoding="utf-8") as f:
-        return parse_efg(f.read(), source)
+    return parse_efg(bytes(buf[:got]).decode("utf-8"), source)
 
 
 _HEADER = re.compile(
@@ -234,6 +246,7 @@ def _parse_by_lines(text: str, source: str) -> Any:
     def number(word: str) -> sp.Expr:
         value = cache.get(word)
         if value is None:
+            check_number_text(word)  # a ValueError: the careful reader names the line
             f = Fraction(word)
             value = cache[word] = sp.Rational(f.numerator, f.denominator)
         return value

@@ -53,6 +53,7 @@ import sympy as sp
 from ..errors import ParseError, ValidationError
 from ..games.normal_form import NormalFormGame
 from .labels import unique_labels
+from .limits import MAX_CELLS, check_number_text
 
 __all__ = ["parse_nfg", "format_nfg"]
 
@@ -123,6 +124,10 @@ class _Tokens:
 
     def number(self, what: str) -> sp.Rational:
         text = self.take("number", what)
+        try:
+            check_number_text(text)
+        except ValueError as exc:
+            raise self.fail(str(exc), self.pos - 1) from None
         try:
             f = Fraction(text)
         except (ZeroDivisionError, ValueError):
@@ -196,6 +201,20 @@ def parse_nfg(text: str, source: str = "<nfg>") -> NormalFormGame:
     if tok.peek() == "string":
         tok.string("the comment")  # the description: not part of the game
     shape = tuple(len(s) for s in strategies)
+    cells = 1
+    for k in shape:
+        cells *= k
+    # The header's sizes against the numbers the file holds, before allocating.
+    needed = cells * (1 if outcome_version else n)
+    present = len(tok.items) - tok.pos
+    # (A small table that runs short is read until the end, which names the position.)
+    if cells > MAX_CELLS or (needed > present and cells > 4096):
+        raise tok.fail(
+            f"the header declares {' x '.join(map(str, shape))} strategies ({cells} profiles, "
+            f"{needed} numbers), but the file holds {present} more tokens"
+            + (f" (and the limit is {MAX_CELLS} profiles)" if cells > MAX_CELLS else ""),
+            0,
+        )
     payoffs = np.empty((n, *shape), dtype=object)
     # Gambit lists profiles with the first player's strategy varying fastest.
     profiles = [tuple(reversed(p)) for p in itertools.product(*[range(k) for k in reversed(shape)])]
