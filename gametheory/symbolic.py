@@ -21,8 +21,8 @@ Examples
 from __future__ import annotations
 
 import ast
-import re
 import numbers
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction

@@ -27,9 +27,9 @@ from gametheory.io.nfg import parse_nfg
 
 def _one_cell(value: str, fmt: str = "json") -> object:
     if fmt == "json":
-        text = '{"players": {"R": ["U"], "C": ["L"]}, "payoffs": {"U,L": [%s, 0]}}' % value
+        text = f'{{"players": {{"R": ["U"], "C": ["L"]}}, "payoffs": {{"U,L": [{value}, 0]}}}}'
     else:
-        text = '[players]\nR = ["U"]\nC = ["L"]\n[payoffs]\n"U,L" = [%s, 0]\n' % value
+        text = f'[players]\nR = ["U"]\nC = ["L"]\n[payoffs]\n"U,L" = [{value}, 0]\n'
     return parse_definition(text, fmt=fmt).payoffs[(0, 0, 0)]
 
 
