@@ -541,7 +541,8 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _number(value: sp.Expr, where: str) -> str:
+def _number(value: sp.Expr, where: Any) -> str:
+    """``value`` as .efg text; ``where`` (text, or a function giving it) names the node."""
     if isinstance(value, sp.Integer):
         return str(int(value))
     if isinstance(value, sp.Rational):
@@ -549,7 +550,8 @@ def _number(value: sp.Expr, where: str) -> str:
     if isinstance(value, sp.Float):
         return repr(float(value))
     raise ParseError(
-        f"cannot write {value} ({where}) to .efg: substitute parameter values first (tree.subs)"
+        f"cannot write {value} ({where() if callable(where) else where}) to .efg: "
+        "substitute parameter values first (tree.subs)"
     )
 
 
@@ -557,8 +559,10 @@ def format_efg(game: Any) -> str:
     """The text of a Gambit ``.efg`` (version 2) file for a tree with numbers.
 
     Exact numbers are written as ``p/q`` in an ``R`` file (a tree with floats gives a
-    ``D`` file). Every information set, action, outcome and node gets a non-empty
-    label, unique where Gambit needs it (nodes are named by their path of actions), and
+    ``D`` file). Every information set, action and outcome gets a non-empty label,
+    unique where Gambit needs it; nodes keep their own labels or are named by their
+    number ``n<i>`` (naming them by their path would make a deep tree's file quadratic
+    in size), and
     an information set's description is repeated at each member as Gambit does.
     """
     from ..games.extensive_form import ExtensiveFormGame
@@ -577,9 +581,9 @@ def format_efg(game: Any) -> str:
     per_player: dict[int, int] = {}
     outcome_no = 0
     seen_labels: set[str] = set()
-    paths = game.paths
     for i, kind in enumerate(game.kind):
-        name = game.labels[i] or " > ".join(paths[i]) or "root"
+        # A node without a label is named by its number (a path would cost depth^2).
+        name = game.labels[i] or f"n{i}"
         if name in seen_labels:
             name = f"{name} #{i}"
         seen_labels.add(name)
@@ -588,7 +592,12 @@ def format_efg(game: Any) -> str:
             tail = "0"
         else:
             outcome_no += 1
-            where = f"node {name}"
+
+            def where(i: int = i) -> str:
+                from ..games.extensive_form import path_text
+
+                return f"node {path_text(game.path_of(i))}"
+
             tail = f"{outcome_no} {_quote('o' + str(outcome_no))} {{ " + ", ".join(
                 _number(v, where) for v in out
             ) + " }"
@@ -606,7 +615,7 @@ def format_efg(game: Any) -> str:
             lines.append(f"p {_quote(name)} {pl} {numbers[key]} {_quote(lab)} {{ {acts} }} {tail}")
         else:
             acts = " ".join(
-                f"{_quote(a)} {_number(p, f'probability at node {name}')}"
+                f"{_quote(a)} {_number(p, lambda i=i: f'probability at node {i}')}"
                 for a, p in zip(game.actions[i], game.probabilities[i])
             )
             lines.append(f"c {_quote(name)} {numbers[key]} {_quote(lab)} {{ {acts} }} {tail}")
