@@ -72,6 +72,8 @@ def read_game(path: str | os.PathLike[str]) -> Any:
 
             return read_efg_file(str(path), source=str(path))
         text = read_limited(str(path)).decode("utf-8")
+    except ParseError:
+        raise
     except OSError as exc:
         raise ParseError(f"cannot read the file: {exc.strerror or exc}", str(path)) from None
     except UnicodeDecodeError as exc:

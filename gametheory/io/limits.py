@@ -5,8 +5,8 @@ A game file is text a person or a program wrote; a hostile or broken one must en
 limits below are far above any real game (Gambit's own example files use numbers of
 a few digits) and are checked before any expensive step:
 
-* the size of a file (``MAX_FILE_BYTES``), read with a cap also from pipes and
-  devices (``/dev/zero``);
+* the size of a file (``MAX_FILE_BYTES``; ``MAX_STREAM_BYTES`` from pipes and
+  devices such as ``/dev/zero``, read in pieces);
 * the digits of a number and the size of its decimal exponent (``MAX_DIGITS``,
   ``MAX_EXPONENT``): ``1e999999999`` would make a Fraction with a billion digits;
 * the number of payoff cells a header declares (``MAX_CELLS``), checked against the
@@ -33,11 +33,12 @@ import stat
 from fractions import Fraction
 
 __all__ = [
-    "MAX_FILE_BYTES", "MAX_DIGITS", "MAX_EXPONENT", "MAX_CELLS", "MAX_DEPTH",
+    "MAX_FILE_BYTES", "MAX_STREAM_BYTES", "MAX_DIGITS", "MAX_EXPONENT", "MAX_CELLS", "MAX_DEPTH",
     "exact_number", "check_number_text", "read_limited",
 ]
 
 MAX_FILE_BYTES = 1 << 30
+MAX_STREAM_BYTES = 1 << 26  # from a pipe or a device, whose size is not known ahead
 MAX_DIGITS = 1000
 MAX_EXPONENT = 1000
 MAX_CELLS = 10**7
@@ -81,7 +82,17 @@ def read_limited(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
             raise ValueError(f"the file has {info.st_size} bytes; the limit is {limit}")
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(21, "is a directory")
-        data = f.read(limit + 1)
-    if len(data) > limit:
-        raise ValueError(f"the file has more than {limit} bytes; the limit is {limit}")
-    return data
+        if stat.S_ISREG(info.st_mode):
+            data = f.read(info.st_size + 1)
+            if len(data) <= limit:
+                return data
+        else:  # a pipe or a device: in pieces, so that nothing is allocated ahead
+            limit = min(limit, MAX_STREAM_BYTES)
+            chunks, total = [], 0
+            while total <= limit:
+                chunk = f.read(1 << 20)
+                if not chunk:
+                    return b"".join(chunks)
+                chunks.append(chunk)
+                total += len(chunk)
+    raise ValueError(f"the file has more than {limit} bytes; the limit is {limit}")
