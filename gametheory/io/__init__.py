@@ -8,6 +8,7 @@ atomically, so a reader never sees half of it.
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -103,9 +104,31 @@ def format_game(game: Any, suffix: str) -> str:
         return format_efg(game)
     if suffix in (".json", ".toml"):
         from .definition import format_definition, format_definition_toml
+        from .limits import MAX_DEPTH
 
-        return format_definition(game) if suffix == ".json" else format_definition_toml(game)
+        depth = _depth(game)
+        if depth > MAX_DEPTH // 2:  # a move is two levels of nesting (node, actions)
+            raise ParseError(
+                f"the tree is {depth} moves deep: too deep for a nested JSON/TOML definition "
+                f"(at most {MAX_DEPTH // 2}); write it as .efg")
+        limit = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(limit, 4 * depth + 1000))  # json.dumps recurses per level
+        try:
+            return format_definition(game) if suffix == ".json" else format_definition_toml(game)
+        finally:
+            sys.setrecursionlimit(limit)
     raise ParseError(f"cannot write games as {suffix!r}; use .nfg, .efg, .json or .toml")
+
+
+def _depth(game: Any) -> int:
+    """The number of moves on the longest path of a tree (0 for other games)."""
+    parent = getattr(game, "parent", None)
+    if parent is None:
+        return 0
+    depth = [0] * len(parent)
+    for i in range(1, len(parent)):  # preorder: a parent comes before its children
+        depth[i] = depth[parent[i]] + 1
+    return max(depth, default=0)
 
 
 def write_game(game: Any, path: str | os.PathLike[str]) -> Path:

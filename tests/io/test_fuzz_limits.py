@@ -63,6 +63,7 @@ NASTY = [
 ]
 
 COUNTS: collections.Counter[str] = collections.Counter()
+EXAMPLES: list[dict[str, str]] = []  # the inputs accepted here that pygambit rejects
 BAD = ("wrong", "other traceback", "memory", "hang")
 
 
@@ -146,6 +147,8 @@ def _run(tmp_path: Path, suffix: str, text: str, cli: bool) -> tuple[str, str]:
         outcome = ("hang", "") if alive else ("memory", f"child died with {proc.exitcode}")
     proc.join()
     COUNTS[outcome[0]] += 1
+    if outcome[0] == "silently accepted":
+        EXAMPLES.append({"text": text[:200], "pygambit": outcome[1]})
     _report()
     return outcome
 
@@ -153,7 +156,9 @@ def _run(tmp_path: Path, suffix: str, text: str, cli: bool) -> tuple[str, str]:
 def _report() -> None:
     target = os.environ.get("GT_FUZZ_REPORT")
     if target:
-        Path(target).write_text(json.dumps({"inputs": sum(COUNTS.values()), **COUNTS}, indent=1))
+        Path(target).write_text(json.dumps(
+            {"inputs": sum(COUNTS.values()), **COUNTS, "silently accepted, examples": EXAMPLES},
+            indent=1))
 
 
 edits = st.lists(st.tuples(st.integers(0, 10**4), st.sampled_from(NASTY), st.booleans()),
