@@ -91,7 +91,8 @@ def limited_json(result: Any, limit: int | None) -> dict[str, Any]:
     listed = len(data.get("equilibria", ()))
     total = data.get("count")
     if total is None:
-        total = len(getattr(result, "equilibria", data.get("equilibria", ())))
+        every: Sequence[Any] = getattr(result, "equilibria", None) or data.get("equilibria", [])
+        total = len(every)
         data["count"] = total
     data["listed"] = listed
     data["truncated"] = listed < total

@@ -88,7 +88,8 @@ def read_limited(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
                 return data
         else:  # a pipe or a device: in pieces, so that nothing is allocated ahead
             limit = min(limit, MAX_STREAM_BYTES)
-            chunks, total = [], 0
+            chunks: list[bytes] = []
+            total = 0
             while total <= limit:
                 chunk = f.read(1 << 20)
                 if not chunk:
