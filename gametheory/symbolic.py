@@ -23,6 +23,7 @@ from __future__ import annotations
 import ast
 import itertools
 import numbers
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
@@ -476,6 +477,13 @@ def parse_formula(
         )
     if text.count("(") > _MAX_DEPTH:
         raise ParseError(f"formula nests deeper than {_MAX_DEPTH} levels", source, line, column)
+    from .io.limits import check_number_text
+
+    for literal in re.finditer(r"(?<![\w.])\d[\d_]*(?:\.\d*)?(?:[eE][-+]?\d+)?", text):
+        try:  # before Python converts it: a 5000-digit integer is a ValueError there
+            check_number_text(literal.group())
+        except ValueError as exc:
+            raise ParseError(str(exc), source, line, column) from None
     try:
         tree = ast.parse(text.strip(), mode="eval")
     except SyntaxError as exc:
@@ -483,7 +491,7 @@ def parse_formula(
         raise ParseError(f"not a formula: {exc.msg}", source, line or 1, col) from None
     except (RecursionError, MemoryError, ValueError):
         raise ParseError("formula is too deeply nested", source, line, column) from None
-    reader = _FormulaReader(table, source, line or 1, column or 1)
+    reader = _FormulaReader(table, source, line or 1, column or 1, text.strip())
     try:
         return reader.visit(tree.body, 0)
     except RecursionError:
@@ -491,7 +499,9 @@ def parse_formula(
 
 
 class _FormulaReader:
-    def __init__(self, names: dict[str, sp.Symbol], source: str, line: int, column: int):
+    def __init__(self, names: dict[str, sp.Symbol], source: str, line: int, column: int,
+                 text: str = ""):
+        self.text = text
         self.names = names
         self.source = source
         self.line = line
@@ -502,6 +512,26 @@ class _FormulaReader:
         col = getattr(node, "col_offset", 0) + (self.column if getattr(node, "lineno", 1) == 1 else 1)
         return ParseError(message, self.source, line, col)
 
+    def real(self, node: ast.AST, value: sp.Expr) -> sp.Expr:
+        """``value`` if it is a real number (or has parameters); a ParseError for a
+        complex, infinite or astronomically large constant (``sqrt(-1)``, ``log(-1)``,
+        ``exp(exp(exp(3)))``), which no payoff comparison could use."""
+        if not value.is_number:
+            return value
+        if value.has(sp.zoo, sp.oo, -sp.oo, sp.nan) or value.is_extended_real is False:
+            raise self.fail(node, f"{value} is not a real number; payoffs and parameters are real")
+        try:
+            size = abs(sp.N(value, 15))
+            big = size > sp.Float(10) ** _MAX_EXPONENT or not size.is_finite
+            imaginary = abs(sp.im(sp.N(value, 15))) > 0 if value.is_extended_real is None else False
+        except (TypeError, ValueError, OverflowError, RecursionError):
+            big, imaginary = True, False
+        if imaginary:
+            raise self.fail(node, f"{value} is not a real number; payoffs and parameters are real")
+        if big:
+            raise self.fail(node, f"{value} is beyond 10^{_MAX_EXPONENT} in size")
+        return value
+
     def visit(self, node: ast.AST, depth: int) -> sp.Expr:
         if depth > _MAX_DEPTH:
             raise self.fail(node, f"formula nests deeper than {_MAX_DEPTH} levels")
@@ -509,10 +539,15 @@ class _FormulaReader:
             value = node.value
             if isinstance(value, bool) or not isinstance(value, int | float):
                 raise self.fail(node, f"constant {value!r} is not allowed in a formula")
-            segment = repr(value) if isinstance(value, int) else None
-            if isinstance(value, float):
-                segment = _float_literal(value)
-            return exact(segment)
+            # The literal as written, read exactly (a float would round 1.0000000000000001
+            # to 1 and 1e-400 to 0), within the io limits on digits and exponent.
+            segment = ast.get_source_segment(self.text, node) if self.text else None
+            if segment is None:
+                segment = repr(value) if isinstance(value, int) else _float_literal(value)
+            try:
+                return exact(_exact_literal(segment))
+            except ValueError as exc:
+                raise self.fail(node, str(exc)) from None
         if isinstance(node, ast.Name):
             if node.id.startswith("_"):
                 raise self.fail(node, f"name {node.id!r} is not allowed in a formula")
@@ -543,7 +578,7 @@ class _FormulaReader:
                     )
                 if left.is_number and right.is_number and abs(left) > 10**6 and abs(right) > 100:
                     raise self.fail(node, "power too large to evaluate exactly")
-                return left**right
+                return self.real(node, left**right)
             raise self.fail(node, f"operator {type(node.op).__name__} is not allowed in a formula")
         if isinstance(node, ast.Call):
             if not isinstance(node.func, ast.Name) or node.func.id not in _FUNCTIONS:
@@ -560,7 +595,7 @@ class _FormulaReader:
             expected = {sp.log: (1, 2), sp.exp: (1, 1), sp.sqrt: (1, 1)}.get(fn, (1, 64))
             if not expected[0] <= len(args) <= expected[1]:
                 raise self.fail(node, f"{node.func.id} takes {expected[0]}..{expected[1]} arguments")
-            return fn(*args)
+            return self.real(node, fn(*args))
         if isinstance(node, ast.Attribute):
             # Point at the dot, not at the start of the value.
             dot = ast.Constant(value=None)
@@ -572,6 +607,14 @@ class _FormulaReader:
         if isinstance(node, ast.Lambda):
             raise self.fail(node, "lambda is not allowed in a formula")
         raise self.fail(node, f"{type(node).__name__} is not allowed in a formula")
+
+
+def _exact_literal(text: str) -> str:
+    """A number literal as exact text (``1e-400`` as ``1/10**400``), or ValueError
+    beyond the limits of :mod:`gametheory.io.limits`."""
+    from .io.limits import exact_number
+
+    return str(exact_number(text.replace("_", "")))
 
 
 def _float_literal(value: float) -> str:

@@ -54,6 +54,7 @@ def test_solve_json_shape(tmp_path, capsys, name, text):
             {"strategies": {"Row": {"Up": "0", "Down": "1"}, "Column": {"Left": "0", "Right": "1"}},
              "payoffs": {"Row": "1", "Column": "2"}},
         ],
+        "count": 3, "listed": 3, "truncated": False,
     }
 
 
@@ -63,6 +64,8 @@ def test_solve_pure_and_limit(tmp_path, capsys):
     code, out, _ = run(capsys, "solve", str(path), "--concept", "pure", "--json", "--limit", "1")
     data = json.loads(out)
     assert code == 0 and data["concept"] == "pure" and len(data["equilibria"]) == 1
+    # Battle of the sexes has two pure equilibria: one listed, the cut marked.
+    assert (data["count"], data["listed"], data["truncated"]) == (2, 1, True)
 
 
 def test_solve_readable_table(tmp_path, capsys):

@@ -26,7 +26,8 @@ def test_spe_json_matches_issue_example(tmp_path, capsys):
         "equilibria": [
             {"behavior": {"Entrant": {"entrant": {"Out": "0", "In": "1"}},
                           "Incumbent": {"incumbent": {"Fight": "0", "Accommodate": "1"}}},
-             "payoffs": {"Entrant": "1", "Incumbent": "1"}}]}
+             "payoffs": {"Entrant": "1", "Incumbent": "1"}}],
+        "listed": 1, "truncated": False}
 
 
 def test_limit_caps_listed_profiles_not_the_count(tmp_path, capsys):

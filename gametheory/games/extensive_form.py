@@ -146,6 +146,24 @@ class Play:
     path: tuple[str, ...]
 
 
+class _LazyPath:
+    """A node's path, built from the parent table only when it is used (in messages)."""
+
+    __slots__ = ("build", "i")
+
+    def __init__(self, build: Any, i: int) -> None:
+        self.build, self.i = build, i
+
+    def __iter__(self) -> Any:
+        return iter(self.build(self.i))
+
+    def __len__(self) -> int:
+        return len(self.build(self.i))
+
+    def __bool__(self) -> bool:
+        return self.i > 0
+
+
 def path_text(path: Sequence[str]) -> str:
     """The readable name of a node: its actions joined by ``' > '``, or ``root``."""
     return " > ".join(path) if path else ROOT
@@ -212,7 +230,10 @@ class ExtensiveFormGame:
 
     def _flatten(self, root: Any) -> None:
         self.kind: list[str] = []
-        self._paths: list[tuple[str, ...]] | None = []
+        # Paths are not stored per node (a chain of depth d would hold d^2/2 labels):
+        # each node keeps the label of the edge into it, and a path is rebuilt on need.
+        self._paths: list[tuple[str, ...]] | None = None
+        edge: list[str] = []
         self.parent: list[int] = []
         self.children: list[tuple[int, ...]] = []
         self.actions: list[tuple[str, ...]] = []
@@ -221,22 +242,41 @@ class ExtensiveFormGame:
         self.probabilities: list[tuple[sp.Expr, ...]] = []
         self.outcomes: list[tuple[sp.Expr, ...] | None] = []
         self.labels: list[str] = []
-        seen: dict[int, tuple[str, ...]] = {}
+        seen: dict[int, int] = {}
+
+        def path_to(i: int) -> tuple[str, ...]:
+            out: list[str] = []
+            while i > 0:
+                out.append(edge[i])
+                i = self.parent[i]
+            return tuple(reversed(out))
+
+        class _Where:  # "node a > b", formatted only when an error is raised
+            def __init__(self, i: int) -> None:
+                self.i = i
+
+            def __str__(self) -> str:
+                return f"node {path_text(path_to(self.i))}"
+
+            __format__ = lambda self, spec: format(str(self), spec)  # noqa: E731
+
         # An explicit stack, not recursion: K-step games can be deep.
-        stack: list[tuple[Any, tuple[str, ...], int]] = [(root, (), -1)]
+        stack: list[tuple[Any, str, int]] = [(root, "", -1)]
         pending_children: list[list[int]] = []
         while stack:
-            node, path, parent = stack.pop()
-            where = f"node {path_text(path)}"
+            node, action, parent = stack.pop()
+            idx = len(self.kind)
+            edge.append(action)
+            where = _Where(idx)
             if id(node) in seen and not isinstance(node, str | int):
+                self.parent.append(parent)
                 raise ValidationError(
                     f"{where}: this node object is already in the tree at node "
-                    f"{path_text(seen[id(node)])}; a node may be reached only once"
+                    f"{path_text(path_to(seen[id(node)]))}; a node may be reached only once"
                 )
-            seen[id(node)] = path
-            idx = len(self.kind)
-            self._paths.append(path)  # type: ignore[union-attr]
+            seen[id(node)] = idx
             self.parent.append(parent)
+            path: Any = _LazyPath(path_to, idx)
             if parent >= 0:
                 pending_children[parent].append(idx)
             pending_children.append([])
@@ -267,7 +307,7 @@ class ExtensiveFormGame:
                 labels = tuple(branches)
                 subtrees = [branches[a] for a in labels]
                 self.probabilities.append(())
-                label = node.infoset if node.infoset is not None else f"{self.players[pi]}@{path_text(path)}"
+                label = node.infoset if node.infoset is not None else f"{self.players[pi]}@{path_text(path_to(idx))}"
             elif isinstance(node, Chance):
                 self.kind.append("chance")
                 self.player.append(-1)
@@ -295,11 +335,14 @@ class ExtensiveFormGame:
                 if not total.is_number and sp.simplify(total - 1) != 0:
                     raise ValidationError(f"{where}: chance probabilities sum to {total}, not 1")
                 self.probabilities.append(tuple(probs))
-                label = node.infoset if node.infoset is not None else f"chance@{path_text(path)}"
+                label = node.infoset if node.infoset is not None else f"chance@{path_text(path_to(idx))}"
             else:
                 raise ValidationError(
                     f"{where}: expected Decision, Chance or Terminal, got {type(node).__name__}"
                 )
+            if not isinstance(label, str):
+                raise ValidationError(
+                    f"{where}: an information set is named by text, got {label!r}")
             for a in labels:
                 if not isinstance(a, str) or not a:
                     raise ValidationError(f"{where}: action label {a!r} must be a non-empty string")
@@ -309,7 +352,7 @@ class ExtensiveFormGame:
                 None if node.outcome is None else self._payoff_vector(node.outcome, path, "outcome")
             )
             for a, sub in reversed(list(zip(labels, subtrees))):
-                stack.append((sub, (*path, a), idx))
+                stack.append((sub, a, idx))
         self.children = [tuple(c) for c in pending_children]
 
     def _finish(self) -> None:
@@ -321,15 +364,24 @@ class ExtensiveFormGame:
         for lab, nodes in members.items():
             first = nodes[0]
             for other in nodes[1:]:
-                where = f"information set {lab!r}: node {path_text(self.paths[other])}"
+                where = f"information set {lab!r}: node {path_text(self.path_of(other))}"
                 if self.player[other] != self.player[first] or self.kind[other] != self.kind[first]:
                     raise ValidationError(
-                        f"{where} has a different player from node {path_text(self.paths[first])}"
+                        f"{where} has a different player from node {path_text(self.path_of(first))}"
+                    )
+                if self.probabilities[other] != self.probabilities[first] and not all(
+                    sp.simplify(a - b) == 0
+                    for a, b in zip(self.probabilities[other], self.probabilities[first])
+                ):
+                    raise ValidationError(
+                        f"{where} has chance probabilities {list(self.probabilities[other])}, node "
+                        f"{path_text(self.path_of(first))} has {list(self.probabilities[first])}; "
+                        "one chance information set has one distribution"
                     )
                 if self.actions[other] != self.actions[first]:
                     raise ValidationError(
                         f"{where} has actions {list(self.actions[other])}, node "
-                        f"{path_text(self.paths[first])} has {list(self.actions[first])}"
+                        f"{path_text(self.path_of(first))} has {list(self.actions[first])}"
                     )
             pl = self.players[self.player[first]] if self.kind[first] == "decision" else None
             infosets[lab] = InformationSet(lab, pl, self.actions[first], tuple(nodes))
@@ -353,9 +405,13 @@ class ExtensiveFormGame:
     ) -> ExtensiveFormGame:
         """A game from node tables in preorder (node 0 the root), as file readers build
         them: no per-node objects. Information sets are validated; the tables are trusted
-        to describe a tree whose children follow their parent in preorder."""
+        to describe a tree whose children follow their parent in preorder. Repeated or
+        empty player names are numbered as pygambit numbers them
+        (:func:`gametheory.io.labels.unique_labels`)."""
+        from ..io.labels import unique_labels
+
         new = object.__new__(cls)
-        new.players = tuple(players)
+        new.players = unique_labels(players)
         new.title = title
         new._set_tables(kind, parent, actions, player, infoset, probabilities, outcomes, labels)
         return new
@@ -369,8 +425,10 @@ class ExtensiveFormGame:
         sets, numbers) use it so that reading costs no Python object per node; the
         tables, and so every attribute, are the same as :meth:`from_tables` would give.
         """
+        from ..io.labels import unique_labels
+
         new = object.__new__(cls)
-        new.players = tuple(players)
+        new.players = unique_labels(players)
         new.title = title
         new.__dict__["_n_nodes"] = n_nodes
         new.__dict__["_loader"] = loader
@@ -484,55 +542,88 @@ class ExtensiveFormGame:
         if "root" not in data:
             raise ParseError("an extensive-form definition needs a 'root' node", source)
 
-        def number(value: Any, path: tuple[str, ...]) -> Any:
+        if not all(isinstance(p, str) for p in players):
+            raise ParseError("an extensive-form definition's 'players' must be names (text)", source)
+
+        # Two passes with explicit stacks (no recursion: a definition may be deep): the
+        # raw nodes in preorder with their parent and edge label, then the node objects
+        # from the leaves up. A node's path is rebuilt from the parents only for messages.
+        raws: list[Any] = []
+        parent: list[int] = []
+        edge: list[str] = []
+
+        def path_of(k: int) -> tuple[str, ...]:
+            out: list[str] = []
+            while k > 0:
+                out.append(edge[k])
+                k = parent[k]
+            return tuple(reversed(out))
+
+        def fail(k: int, message: str) -> ParseError:
+            return ParseError(f"node {path_text(path_of(k))}: {message}", source)
+
+        def number(value: Any, k: int) -> Any:
             if isinstance(value, str):
-                return parse_formula(value, names, source=f"{source}: node {path_text(path)}")
+                return parse_formula(value, names, source=f"{source}: node {path_text(path_of(k))}")
             return value
 
-        def payoffs(raw: Any, path: tuple[str, ...]) -> Any:
+        def payoffs(raw: Any, k: int) -> Any:
             if isinstance(raw, Mapping):
-                return {k: number(v, path) for k, v in raw.items()}
+                return {key: number(v, k) for key, v in raw.items()}
             if isinstance(raw, list | tuple):
-                return [number(v, path) for v in raw]
-            raise ParseError(f"node {path_text(path)}: payoffs must be a list or table", source)
+                return [number(v, k) for v in raw]
+            raise fail(k, "payoffs must be a list or table")
 
-        def build(raw: Any, path: tuple[str, ...]) -> Any:
+        todo: list[tuple[Any, int, str]] = [(data["root"], -1, "")]
+        kids: list[list[tuple[str, Any, int]]] = []  # (action, probability, child index)
+        while todo:
+            raw, up, action = todo.pop()
+            k = len(raws)
+            raws.append(raw)
+            parent.append(up)
+            edge.append(action)
+            kids.append([])
+            if up >= 0:
+                kids[up].append((action, None, k))
             if not isinstance(raw, Mapping):
-                raise ParseError(f"node {path_text(path)}: a node must be a table", source)
-            out = raw.get("outcome")
-            out = None if out is None else payoffs(out, path)
+                raise fail(k, "a node must be a table")
             if "payoffs" in raw:
-                return Terminal(payoffs(raw["payoffs"], path), label=str(raw.get("label", "")))
+                continue
             if "chance" in raw:
                 table = raw["chance"]
                 if not isinstance(table, Mapping):
-                    raise ParseError(f"node {path_text(path)}: 'chance' must be a table", source)
-                branches = {}
-                for a, item in table.items():
+                    raise fail(k, "'chance' must be a table")
+                for a, item in reversed(list(table.items())):
                     if not isinstance(item, list | tuple) or len(item) != 2:
-                        raise ParseError(
-                            f"node {path_text(path)}: chance outcome {a!r} must be [probability, node]",
-                            source,
-                        )
-                    branches[a] = (number(item[0], path), build(item[1], (*path, a)))
-                return Chance(branches, raw.get("infoset"), out, str(raw.get("label", "")))
-            if "player" in raw and "actions" in raw:
+                        raise fail(k, f"chance outcome {a!r} must be [probability, node]")
+                    todo.append((item[1], k, a))
+            elif "player" in raw and "actions" in raw:
                 acts = raw["actions"]
                 if not isinstance(acts, Mapping):
-                    raise ParseError(f"node {path_text(path)}: 'actions' must be a table", source)
-                return Decision(
-                    raw["player"],
-                    raw.get("infoset"),
-                    {a: build(sub, (*path, a)) for a, sub in acts.items()},
-                    out,
-                    str(raw.get("label", "")),
-                )
-            raise ParseError(
-                f"node {path_text(path)}: a node needs 'payoffs', 'chance', or 'player' and 'actions'",
-                source,
-            )
+                    raise fail(k, "'actions' must be a table")
+                for a, sub in reversed(list(acts.items())):
+                    todo.append((sub, k, a))
+            else:
+                raise fail(k, "a node needs 'payoffs', 'chance', or 'player' and 'actions'")
 
-        return cls(build(data["root"], ()), [str(p) for p in players], str(data.get("title", "")))
+        built: list[Any] = [None] * len(raws)
+        for k in range(len(raws) - 1, -1, -1):
+            raw = raws[k]
+            label = str(raw.get("label", ""))
+            if "payoffs" in raw:
+                built[k] = Terminal(payoffs(raw["payoffs"], k), label=label)
+                continue
+            out = raw.get("outcome")
+            out = None if out is None else payoffs(out, k)
+            children = {a: built[c] for a, _q, c in kids[k]}
+            for _a, _q, c in kids[k]:
+                built[c] = None  # each object is held once, by its parent
+            if "chance" in raw:
+                branches = {a: (number(raw["chance"][a][0], k), sub) for a, sub in children.items()}
+                built[k] = Chance(branches, raw.get("infoset"), out, label)
+            else:
+                built[k] = Decision(raw["player"], raw.get("infoset"), children, out, label)
+        return cls(built[0], list(players), str(data.get("title", "")))
 
     def to_definition(self) -> dict[str, Any]:
         """The tree as a definition table (inverse of :meth:`from_definition`)."""
@@ -540,27 +631,32 @@ class ExtensiveFormGame:
         def text(v: sp.Expr) -> Any:
             return str(v)
 
-        def node(i: int) -> dict[str, Any]:
-            out: dict[str, Any] = {}
+        # From the leaves up (nodes are in preorder), without recursion.
+        tables: list[Any] = [None] * len(self.kind)
+        for i in range(len(self.kind) - 1, -1, -1):
             if self.kind[i] == "terminal":
-                return {"payoffs": [text(v) for v in self.outcomes[i] or ()]}
+                tables[i] = {"payoffs": [text(v) for v in self.outcomes[i] or ()]}
+                continue
+            out: dict[str, Any] = {}
             if self.outcomes[i] is not None:
                 out["outcome"] = [text(v) for v in self.outcomes[i] or ()]
             if self.kind[i] == "chance":
                 out["chance"] = {
-                    a: [text(p), node(c)]
+                    a: [text(p), tables[c]]
                     for a, p, c in zip(self.actions[i], self.probabilities[i], self.children[i])
                 }
                 out["infoset"] = self.infoset[i]
-                return out
-            out.update(
-                player=self.players[self.player[i]],
-                infoset=self.infoset[i],
-                actions={a: node(c) for a, c in zip(self.actions[i], self.children[i])},
-            )
-            return out
-
-        return {"type": "extensive_form", "title": self.title, "players": list(self.players), "root": node(0)}
+            else:
+                out.update(
+                    player=self.players[self.player[i]],
+                    infoset=self.infoset[i],
+                    actions={a: tables[c] for a, c in zip(self.actions[i], self.children[i])},
+                )
+            for c in self.children[i]:
+                tables[c] = None
+            tables[i] = out
+        root = tables[0]
+        return {"type": "extensive_form", "title": self.title, "players": list(self.players), "root": root}
 
     def node(self, i: int) -> Any:
         """The node object (Decision, Chance or Terminal) rooted at node ``i``."""
@@ -687,7 +783,7 @@ class ExtensiveFormGame:
                 if self.own_history(m, pi) != first:
                     return (
                         f"information set {h.label!r}: {h.player} reaches node "
-                        f"{path_text(self.paths[m])} and node {path_text(self.paths[h.members[0]])} "
+                        f"{path_text(self.path_of(m))} and node {path_text(self.path_of(h.members[0]))} "
                         f"after different own moves"
                     )
         return None
@@ -724,13 +820,13 @@ class ExtensiveFormGame:
 
     def subgames(self) -> list[tuple[str, ...]]:
         """The paths of the roots of the proper subgames (every subgame but the whole game)."""
-        return [self.paths[i] for i in self.subgame_roots() if i != 0]
+        return [self.path_of(i) for i in self.subgame_roots() if i != 0]
 
     def subgame(self, path: Sequence[str] | str) -> ExtensiveFormGame:
         """The subgame rooted at ``path`` as a game of its own (outcomes above it dropped)."""
         i = self.index_of(path)
         if i not in self.subgame_roots() and self.kind[i] != "terminal":
-            raise ValidationError(f"node {path_text(self.paths[i])} does not root a subgame")
+            raise ValidationError(f"node {path_text(self.path_of(i))} does not root a subgame")
         return ExtensiveFormGame(self.node(i), self.players, self.title)
 
     # ------------------------------------------------------------------ numbers
@@ -747,7 +843,7 @@ class ExtensiveFormGame:
             if ps and all(p.is_number for p in ps):
                 if any(p < 0 for p in ps):
                     raise ValidationError(
-                        f"node {path_text(self.paths[i])}: a chance probability is negative at these values"
+                        f"node {path_text(self.path_of(i))}: a chance probability is negative at these values"
                     )
         new._cache = {}
         return new
@@ -822,7 +918,7 @@ class ExtensiveFormGame:
             if here is not None:
                 acc = tuple(a + o for a, o in zip(acc, here))
             if self.kind[i] == "terminal":
-                reached.append((self.paths[i], prob))
+                reached.append((self.path_of(i), prob))
                 totals = [t + prob * a for t, a in zip(totals, acc)]
                 continue
             if self.kind[i] == "chance":
@@ -854,24 +950,39 @@ class ExtensiveFormGame:
         if key in self._cache:
             return self._cache[key]
         own = [h for h in self._infosets.values() if h.player == self.players[pi]]
-        out: list[dict[str, str]] = []
-        seen: set[tuple[tuple[str, str], ...]] = set()
-        for choice in itertools.product(*[h.actions for h in own]):
-            full = {h.label: a for h, a in zip(own, choice)}
-            relevant: set[str] = set()
-            stack = [0]
-            while stack:
-                i = stack.pop()
+        # Output-sensitive: walk the tree, branching only at the player's own
+        # information sets that the choices so far leave reachable (enumerating every
+        # combination of actions first would be exponential in the number of sets:
+        # 2^40 for a 40-move chain whose reduced strategies are 41).
+        found: set[tuple[tuple[str, str], ...]] = set()
+        states: list[tuple[dict[str, str], list[int]]] = [({}, [0])]
+        while states:
+            assign, frontier = states.pop()
+            while frontier:
+                i = frontier.pop()
                 if self.kind[i] == "decision" and self.player[i] == pi:
                     lab = self.infoset[i] or ""
-                    relevant.add(lab)
-                    stack.append(self.children[i][self.actions[i].index(full[lab])])
-                else:
-                    stack.extend(self.children[i])
-            reduced = tuple((h.label, full[h.label]) for h in own if h.label in relevant)
-            if reduced not in seen:
-                seen.add(reduced)
-                out.append(dict(reduced))
+                    if lab in assign:
+                        frontier.append(self.children[i][self.actions[i].index(assign[lab])])
+                        continue
+                    for a, c in zip(self.actions[i], self.children[i]):
+                        states.append(({**assign, lab: a}, [*frontier, c]))
+                    break
+                frontier.extend(self.children[i])
+            else:
+                found.add(tuple((h.label, assign[h.label]) for h in own if h.label in assign))
+        # The order of the full product of actions (first set slowest), which lists
+        # each reduced strategy first with its free sets at their first action.
+        position = {h.label: {a: k for k, a in enumerate(h.actions)} for h in own}
+        index = {h.label: k for k, h in enumerate(own)}
+
+        def order(reduced: tuple[tuple[str, str], ...]) -> list[int]:
+            at = [0] * len(own)
+            for lab, a in reduced:
+                at[index[lab]] = position[lab][a]
+            return at
+
+        out = [dict(r) for r in sorted(found, key=order)]
         self._cache[key] = out
         return out
 
@@ -916,8 +1027,10 @@ class ExtensiveFormGame:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, ExtensiveFormGame):
             return NotImplemented
-        if (self.players, self.kind, self.paths, self.player) != (
-            other.players, other.kind, other.paths, other.player
+        # Parents and action labels in preorder fix every path (comparing the paths
+        # themselves would cost depth^2 on a deep tree).
+        if (self.players, self.kind, self.parent, self.actions, self.player) != (
+            other.players, other.kind, other.parent, other.actions, other.player
         ):
             return False
         if [h.members for h in self._infosets.values()] != [h.members for h in other._infosets.values()]:

@@ -47,8 +47,11 @@ from __future__ import annotations
 
 import itertools
 import json
+import keyword
 import re
+import sys
 import tomllib
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -58,8 +61,10 @@ import sympy as sp
 from ..errors import GameError, ParseError
 from ..games.normal_form import NormalFormGame
 from ..symbolic import new_scope, parameter, parameter_info, parse_formula
+from .limits import MAX_DEPTH, check_number_text
+from .toml_format import to_toml
 
-__all__ = ["parse_definition", "format_definition"]
+__all__ = ["parse_definition", "format_definition", "format_definition_toml"]
 
 Path = tuple[Any, ...]
 
@@ -162,10 +167,7 @@ def parse_definition(text: str, fmt: str = "json", source: str = "<definition>")
     NormalFormGame or ExtensiveFormGame
     """
     if fmt == "json":
-        try:
-            data = json.loads(text, parse_float=str)
-        except json.JSONDecodeError as exc:
-            raise ParseError(f"not valid JSON: {exc.msg}", source, exc.lineno, exc.colno) from None
+        data = _load_json(text, source)
         positions = _json_positions(text)
     elif fmt == "toml":
         try:
@@ -180,6 +182,8 @@ def parse_definition(text: str, fmt: str = "json", source: str = "<definition>")
                 line, col = len(lines), len(lines[-1]) + 1
             msg = re.sub(r"\s*\(at end of document\)$", " (at the end of the file)", msg)
             raise ParseError(f"not valid TOML: {msg}", source, line, col) from None
+        except (ValueError, RecursionError) as exc:  # an integer beyond Python's digit limit
+            raise ParseError(f"not readable TOML: {exc}", source) from None
         positions = _toml_positions(text)
     else:
         raise ParseError(f"unknown definition format {fmt!r}; expected 'json' or 'toml'", source)
@@ -219,6 +223,78 @@ def parse_definition(text: str, fmt: str = "json", source: str = "<definition>")
     return game
 
 
+def _load_json(text: str, source: str) -> Any:
+    """JSON with numbers kept as their text (read exactly later), a repeated key an
+    error, and nesting bounded (checked before :func:`json.loads` recurses)."""
+    depth = deepest = 0
+    for mo in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[{]|[\]}]', text):
+        c = mo.group()[0]
+        if c in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif c in "]}":
+            depth -= 1
+    if deepest > MAX_DEPTH:
+        raise ParseError(f"JSON nests {deepest} levels deep; the limit is {MAX_DEPTH}", source)
+
+    def unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in out:
+                raise _DuplicateKey(key)
+            out[key] = value
+        return out
+
+    def integer(word: str) -> int:
+        check_number_text(word)
+        return int(word)
+
+    def number(word: str) -> str:
+        check_number_text(word)
+        return word
+
+    limit = sys.getrecursionlimit()
+    try:
+        # The C decoder does not recurse in Python, the pure one does: room for both.
+        sys.setrecursionlimit(max(limit, 4 * deepest + 1000))
+        return json.loads(text, parse_float=number, parse_int=integer, object_pairs_hook=unique)
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"not valid JSON: {exc.msg}", source, exc.lineno, exc.colno) from None
+    except _DuplicateKey as exc:
+        key = exc.args[0]
+        line = col = None
+        found = re.search(re.escape(json.dumps(key)) + r"\s*:", text)
+        if found:  # the first use; the repeat follows it
+            later = re.search(re.escape(json.dumps(key)) + r"\s*:", text[found.end():])
+            at = found.end() + later.start() if later else found.start()
+            line = text.count("\n", 0, at) + 1
+            col = at - (text.rfind("\n", 0, at) + 1) + 1
+        raise ParseError(f"the key {key!r} is given twice in one table", source, line, col) from None
+    except ValueError as exc:  # a number beyond the limits
+        raise ParseError(str(exc), source) from None
+    finally:
+        sys.setrecursionlimit(limit)
+
+
+class _DuplicateKey(Exception):
+    pass
+
+
+def _check_name(name: str, reader: _Reader, path: Path) -> None:
+    """A parameter name a formula can use, meaning what it says: an identifier that
+    is not a Python keyword, already in the form Python reads it (NFKC: the micro sign
+    ``µ`` is read as Greek ``μ``)."""
+    normal = unicodedata.normalize("NFKC", name)
+    if normal != name:
+        raise reader.fail(
+            f"parameter name {name!r} is read by formulas as {normal!r} (Unicode NFKC); "
+            f"declare it as {normal!r}", path)
+    if not name.isidentifier() or keyword.iskeyword(name):
+        raise reader.fail(
+            f"parameter name {name!r} cannot be used in a formula: it must be an identifier "
+            "and not a Python keyword (such as 'lambda' or 'if')", path)
+
+
 def _declare(table: Any, reader: _Reader) -> dict[str, sp.Symbol]:
     if not isinstance(table, dict):
         raise reader.fail("'parameters' must map names to their declarations", ("parameters",))
@@ -226,6 +302,7 @@ def _declare(table: Any, reader: _Reader) -> dict[str, sp.Symbol]:
     scope = new_scope(reader.source)  # each definition read declares in a scope of its own
     for name, spec in table.items():
         path: Path = ("parameters", name)
+        _check_name(name, reader, path)
         if isinstance(spec, str):
             spec = {"kind": spec}
         if not isinstance(spec, dict):
@@ -254,7 +331,9 @@ def _declare(table: Any, reader: _Reader) -> dict[str, sp.Symbol]:
 
 def _formula(value: Any, names: Mapping[str, sp.Symbol], reader: _Reader, path: Path) -> sp.Expr:
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise reader.fail(f"expected a number or a formula, got {json.dumps(value)}", path)
+        shown = json.dumps(value) if isinstance(value, list | dict | float) else repr(value)
+        raise reader.fail(
+            f"expected a number or a formula, got {shown} ({type(value).__name__})", path)
     line, col = reader.where(path)
     try:
         return parse_formula(str(value), dict(names), source=reader.source, line=line,
@@ -339,6 +418,24 @@ def _text(value: sp.Expr) -> Any:
 
 def format_definition(game: Any) -> str:
     """The game as a JSON definition (payoffs as exact text, parameters declared)."""
+    return json.dumps(definition_table(game), indent=2) + "\n"
+
+
+def format_definition_toml(game: Any) -> str:
+    """The game as a TOML definition: the same table as :func:`format_definition`.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.NormalFormGame([[[2, 0], [0, 1]], [[1, 0], [0, 2]]])
+    >>> parse_definition(format_definition_toml(g), fmt="toml") == g
+    True
+    """
+    return to_toml(definition_table(game))
+
+
+def definition_table(game: Any) -> dict[str, Any]:
+    """The definition of a game as a table of plain values (JSON's and TOML's)."""
     if hasattr(game, "to_definition") and not isinstance(game, NormalFormGame):
         data = dict(game.to_definition())
         params = getattr(game, "parameters", ())
@@ -370,4 +467,4 @@ def format_definition(game: Any) -> str:
                 spec["range"] = [str(v) for v in info.plausible_range]
             declared[sym.name] = spec
         data = {"type": data.pop("type", "normal_form"), "parameters": declared, **data}
-    return json.dumps(data, indent=2) + "\n"
+    return data

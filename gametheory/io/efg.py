@@ -10,6 +10,11 @@ preorder, one record each::
 The action list of an information set may be left out at its later members, and an
 outcome's name and payoffs at its later uses; Gambit repeats them, and so does
 :func:`format_efg`. Outcomes may sit on any node; payoffs add up along a path.
+Actions, players and outcomes are identified by position and number: repeated or
+empty action labels (at personal and chance moves) and player names are kept and
+numbered as pygambit numbers them (``"x" "x"`` reads as ``x_1 x_2``; see
+:mod:`gametheory.io.labels`), never merged. An outcome number names one outcome: given
+different payoffs twice, or negative, it is a :class:`~gametheory.errors.ParseError`.
 Numbers are read exactly (``1/3``, ``0.25``). The reader is one pass over a token
 stream, linear in the size of the file, builds node tables directly (no object per
 node) and converts each distinct number once.
@@ -35,6 +40,7 @@ import bisect
 import gc
 import os
 import re
+import stat
 from fractions import Fraction
 from typing import Any
 
@@ -42,6 +48,8 @@ import sympy as sp
 
 from ..errors import ParseError
 from .efg_fast import PAD, read_buffer, read_fast
+from .labels import unique_labels
+from .limits import MAX_FILE_BYTES, check_number_text, read_limited
 
 __all__ = ["parse_efg", "format_efg", "read_efg_file"]
 
@@ -127,6 +135,11 @@ class _Numbers:
         value = self.cache.get(word)
         if value is None:
             try:
+                check_number_text(word)
+            except ValueError as exc:
+                self.tokens.i -= 1
+                raise self.tokens.fail(str(exc)) from None
+            try:
                 f = Fraction(word)
             except (ValueError, ZeroDivisionError):
                 self.tokens.i -= 1
@@ -177,22 +190,27 @@ def parse_efg(text: str, source: str = "<efg>") -> Any:
 def read_efg_file(path: str, source: str) -> Any:
     """Read a ``.efg`` file: big ASCII files in Gambit's layout straight from a buffer
     that the file is read into (no copy of the text), anything else by :func:`parse_efg`.
-    Raises :class:`OSError` and :class:`UnicodeDecodeError` as reading the text would."""
+    Raises :class:`OSError` and :class:`UnicodeDecodeError` as reading the text would,
+    and :class:`ValueError` for a file beyond :data:`~gametheory.io.limits.MAX_FILE_BYTES`."""
     with open(path, "rb") as f:
-        size = os.fstat(f.fileno()).st_size
+        info = os.fstat(f.fileno())
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device: size unknown
+            return parse_efg(read_limited(path).decode("utf-8"), source)
+        size = info.st_size
+        if size > MAX_FILE_BYTES:
+            raise ValueError(f"the file has {size} bytes; the limit is {MAX_FILE_BYTES}")
         buf = bytearray(size + PAD + 1)
         got = f.readinto(buf)
     if got == size and buf.isascii():
         head = _HEADER.match(buf[: min(size, 1 << 16)].decode("ascii"))
         if head is not None:
-            players = _QUOTED.findall(head.group(3))
+            players = list(unique_labels(_QUOTED.findall(head.group(3))))
             if players:
                 game = read_buffer(buf, head.end(), size - head.end(), players, head.group(2),
                                    head.group(1) == "D")
                 if game is not None:
                     return game
-    with open(path, encoding="utf-8") as f:
-        return parse_efg(f.read(), source)
+    return parse_efg(bytes(buf[:got]).decode("utf-8"), source)
 
 
 _HEADER = re.compile(
@@ -215,7 +233,7 @@ def _parse_by_lines(text: str, source: str) -> Any:
     head = _HEADER.match(text)
     if head is None:
         return None
-    players = _QUOTED.findall(head.group(3))
+    players = list(unique_labels(_QUOTED.findall(head.group(3))))
     n = len(players)
     if not n:
         return None
@@ -228,6 +246,7 @@ def _parse_by_lines(text: str, source: str) -> Any:
     def number(word: str) -> sp.Expr:
         value = cache.get(word)
         if value is None:
+            check_number_text(word)  # a ValueError: the careful reader names the line
             f = Fraction(word)
             value = cache[word] = sp.Rational(f.numerator, f.denominator)
         return value
@@ -242,6 +261,7 @@ def _parse_by_lines(text: str, source: str) -> Any:
     labels: list[str] = []
     known_infosets: dict[tuple[int, int], tuple[tuple[str, ...], tuple[sp.Expr, ...]]] = {}
     raw_labels: dict[tuple[int, int], str] = {}
+    raw_actions: dict[tuple[int, int], tuple[str, ...]] = {}
     known_outcomes: dict[str, tuple[sp.Expr, ...]] = {}
     vectors: dict[str, tuple[sp.Expr, ...]] = {}
     zero = (sp.Integer(0),) * n
@@ -290,9 +310,10 @@ def _parse_by_lines(text: str, source: str) -> Any:
                         probs = tuple(number(q) for _a, q in parts)
                         if chance_problem(probs, head.group(1) == "D"):
                             return None  # the careful reader names the line
-                    if not acts or (key in known_infosets and known_infosets[key][0] != acts):
+                    if not acts or (key in known_infosets and raw_actions[key] != acts):
                         return None
-                    known_infosets.setdefault(key, (acts, probs))
+                    raw_actions.setdefault(key, acts)
+                    known_infosets.setdefault(key, (unique_labels(acts), probs))
                     raw_labels.setdefault(key, h_label)
                 elif key not in known_infosets:
                     return None
@@ -318,9 +339,8 @@ def _parse_by_lines(text: str, source: str) -> Any:
                 values = vectors.get(pays)  # type: ignore[assignment]
                 if values is None:
                     values = vectors[pays] = tuple(number(w) for w in pays.replace(",", " ").split())
-                if len(values) != n:
-                    return None
-                known_outcomes.setdefault(out, values)
+                if len(values) != n or known_outcomes.setdefault(out, values) != values:
+                    return None  # the careful reader names the fault
                 outcomes.append(values)
             elif out in known_outcomes:
                 outcomes.append(known_outcomes[out])
@@ -361,6 +381,7 @@ def _parse_tokens(text: str, source: str) -> Any:
         tok.next("s", "the comment")
     if not players:
         raise tok.fail("the game has no players")
+    players = list(unique_labels(players))
     n = len(players)
 
     kinds: list[str] = []
@@ -374,6 +395,7 @@ def _parse_tokens(text: str, source: str) -> Any:
     known_infosets: dict[tuple[int, int], tuple[str, tuple[str, ...], tuple[sp.Expr, ...]]] = {}
     known_outcomes: dict[int, tuple[sp.Expr, ...]] = {}
     raw_infoset_labels: dict[tuple[int, int], str] = {}
+    shown: dict[tuple[int, int], tuple[str, ...]] = {}  # the action labels, made unique
     # (parent, children still to come): nodes arrive in preorder.
     open_nodes: list[list[int]] = []
     while tok.kind() is not None:
@@ -431,10 +453,12 @@ def _parse_tokens(text: str, source: str) -> Any:
                         f"information set {number} of player {pl} is given different actions here"
                     )
                 known_infosets.setdefault(key, (lab, tuple(acts), tuple(probs)))
+                shown.setdefault(key, unique_labels(acts))
                 raw_infoset_labels.setdefault(key, lab)
             elif key not in known_infosets:
                 raise tok.fail(f"information set {number} is used before its actions are given")
-            _lab, acts_t, probs_t = known_infosets[key]
+            _lab, _raw, probs_t = known_infosets[key]
+            acts_t = shown[key]
             kinds.append("decision" if code == "p" else "chance")
             actions.append(acts_t)
             player.append(pl - 1 if code == "p" else -1)
@@ -445,6 +469,9 @@ def _parse_tokens(text: str, source: str) -> Any:
             tok.i = start
             raise tok.fail(f"expected a node type (p, c or t), found {code}")
         outcome = tok.integer("the outcome number")
+        if outcome < 0:
+            tok.i -= 1
+            raise tok.fail(f"outcome numbers are 0 (none) or positive, found {outcome}")
         payoff: tuple[sp.Expr, ...] | None = None
         if tok.kind() == "s" and outcome != 0:
             tok.next("s", "the outcome name")
@@ -457,7 +484,12 @@ def _parse_tokens(text: str, source: str) -> Any:
                 tok.i -= 1
                 raise tok.fail(f"outcome {outcome} has {len(values)} payoffs for {n} players")
             payoff = tuple(values)
-            known_outcomes.setdefault(outcome, payoff)
+            if known_outcomes.setdefault(outcome, payoff) != payoff:
+                tok.i = start
+                raise tok.fail(
+                    f"outcome {outcome} is given payoffs {list(payoff)} here and "
+                    f"{list(known_outcomes[outcome])} before; an outcome number names one outcome"
+                )
         elif outcome != 0:
             if outcome not in known_outcomes:
                 raise tok.fail(f"outcome {outcome} is used before its payoffs are given")
@@ -509,7 +541,8 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _number(value: sp.Expr, where: str) -> str:
+def _number(value: sp.Expr, where: Any) -> str:
+    """``value`` as .efg text; ``where`` (text, or a function giving it) names the node."""
     if isinstance(value, sp.Integer):
         return str(int(value))
     if isinstance(value, sp.Rational):
@@ -517,7 +550,8 @@ def _number(value: sp.Expr, where: str) -> str:
     if isinstance(value, sp.Float):
         return repr(float(value))
     raise ParseError(
-        f"cannot write {value} ({where}) to .efg: substitute parameter values first (tree.subs)"
+        f"cannot write {value} ({where() if callable(where) else where}) to .efg: "
+        "substitute parameter values first (tree.subs)"
     )
 
 
@@ -525,8 +559,10 @@ def format_efg(game: Any) -> str:
     """The text of a Gambit ``.efg`` (version 2) file for a tree with numbers.
 
     Exact numbers are written as ``p/q`` in an ``R`` file (a tree with floats gives a
-    ``D`` file). Every information set, action, outcome and node gets a non-empty
-    label, unique where Gambit needs it (nodes are named by their path of actions), and
+    ``D`` file). Every information set, action and outcome gets a non-empty label,
+    unique where Gambit needs it; nodes keep their own labels or are named by their
+    number ``n<i>`` (naming them by their path would make a deep tree's file quadratic
+    in size), and
     an information set's description is repeated at each member as Gambit does.
     """
     from ..games.extensive_form import ExtensiveFormGame
@@ -545,9 +581,9 @@ def format_efg(game: Any) -> str:
     per_player: dict[int, int] = {}
     outcome_no = 0
     seen_labels: set[str] = set()
-    paths = game.paths
     for i, kind in enumerate(game.kind):
-        name = game.labels[i] or " > ".join(paths[i]) or "root"
+        # A node without a label is named by its number (a path would cost depth^2).
+        name = game.labels[i] or f"n{i}"
         if name in seen_labels:
             name = f"{name} #{i}"
         seen_labels.add(name)
@@ -556,7 +592,12 @@ def format_efg(game: Any) -> str:
             tail = "0"
         else:
             outcome_no += 1
-            where = f"node {name}"
+
+            def where(i: int = i) -> str:
+                from ..games.extensive_form import path_text
+
+                return f"node {path_text(game.path_of(i))}"
+
             tail = f"{outcome_no} {_quote('o' + str(outcome_no))} {{ " + ", ".join(
                 _number(v, where) for v in out
             ) + " }"
@@ -574,7 +615,7 @@ def format_efg(game: Any) -> str:
             lines.append(f"p {_quote(name)} {pl} {numbers[key]} {_quote(lab)} {{ {acts} }} {tail}")
         else:
             acts = " ".join(
-                f"{_quote(a)} {_number(p, f'probability at node {name}')}"
+                f"{_quote(a)} {_number(p, lambda i=i: f'probability at node {i}')}"
                 for a, p in zip(game.actions[i], game.probabilities[i])
             )
             lines.append(f"c {_quote(name)} {numbers[key]} {_quote(lab)} {{ {acts} }} {tail}")

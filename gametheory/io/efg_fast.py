@@ -183,6 +183,12 @@ def _finish(
         if (where > used).any():
             return None  # used before its payoffs are given
         pay_row[used] = pay_row[where]
+    if d_idx.size:
+        # An outcome number given payoffs twice must be given the same bytes (else the
+        # careful reader compares the values, and names a real redefinition).
+        again_first = _first_of(outcome[d_idx])
+        if (values[again_first] != values[: d_idx.size]).any():
+            return None
 
     # The tree: node i fills an open child slot; slots must not run out before the end.
     height = 1 + np.cumsum(arity - 1)
@@ -351,6 +357,7 @@ class _Loader:
         import sympy as sp
 
         from ..games.extensive_form import InformationSet
+        from .labels import unique_labels
 
         t, n = self.t, len(self.players)
         is_t = t["is_t"]
@@ -384,7 +391,7 @@ class _Loader:
             if acts is None:
                 # '"a" "b"'; at chance moves '"a" 1/3 "b" 2/3' (labels hold no quotes)
                 labels_only = acts_text.split('"')[1::2] if chance else acts_text[1:-1].split('" "')
-                acts = parsed[acts_text] = tuple(labels_only)
+                acts = parsed[acts_text] = unique_labels(labels_only)
             acts_of.append(acts)
         pls = t["pl"][first_nodes].tolist()
         nums = t["number"][first_nodes].tolist()

@@ -18,6 +18,10 @@ Both versions of the format are read:
       { { "both opera" 2, 1 } { "" 0, 0 } { "both football" 1, 2 } }
       1 2 2 3
 
+Players and strategies are identified by position: repeated or empty labels are kept
+and numbered as pygambit numbers them (``"x" "x" ""`` reads as ``x_1 x_2 _1``; see
+:mod:`gametheory.io.labels`), never merged.
+
 Numbers are read exactly: ``3``, ``-3/4`` and decimals such as ``0.25`` (which is
 1/4) become rationals. The text is scanned once with a regular expression, so reading
 is linear in the file's length. A malformed file raises
@@ -48,6 +52,8 @@ import sympy as sp
 
 from ..errors import ParseError, ValidationError
 from ..games.normal_form import NormalFormGame
+from .labels import unique_labels
+from .limits import MAX_CELLS, check_number_text
 
 __all__ = ["parse_nfg", "format_nfg"]
 
@@ -119,6 +125,10 @@ class _Tokens:
     def number(self, what: str) -> sp.Rational:
         text = self.take("number", what)
         try:
+            check_number_text(text)
+        except ValueError as exc:
+            raise self.fail(str(exc), self.pos - 1) from None
+        try:
             f = Fraction(text)
         except (ZeroDivisionError, ValueError):
             raise self.fail(f"{text!r} is not a number (division by zero?)", self.pos - 1) from None
@@ -181,18 +191,30 @@ def parse_nfg(text: str, source: str = "<nfg>") -> NormalFormGame:
             tok.take("open", f"'{{' before the strategies of player {players[p][0]!r}")
             labels: list[str] = []
             while tok.peek() == "string":
-                labels.append(tok.string("a strategy label") or str(len(labels) + 1))
+                labels.append(tok.string("a strategy label"))
             tok.take("close", f"'}}' after the strategies of player {players[p][0]!r}")
             if not labels:
                 raise tok.fail(f"player {players[p][0]!r} has no strategies", start)
-            if len(set(labels)) != len(labels):
-                raise tok.fail(f"player {players[p][0]!r} has duplicate strategy labels", start)
-            strategies.append(labels)
+            strategies.append(list(unique_labels(labels)))
         tok.take("close", f"'}}' after the strategies of the {n} players")
         outcome_version = True
     if tok.peek() == "string":
         tok.string("the comment")  # the description: not part of the game
     shape = tuple(len(s) for s in strategies)
+    cells = 1
+    for k in shape:
+        cells *= k
+    # The header's sizes against the numbers the file holds, before allocating.
+    needed = cells * (1 if outcome_version else n)
+    present = len(tok.items) - tok.pos
+    # (A small table that runs short is read until the end, which names the position.)
+    if cells > MAX_CELLS or (needed > present and cells > 4096):
+        raise tok.fail(
+            f"the header declares {' x '.join(map(str, shape))} strategies ({cells} profiles, "
+            f"{needed} numbers), but the file holds {present} more tokens"
+            + (f" (and the limit is {MAX_CELLS} profiles)" if cells > MAX_CELLS else ""),
+            0,
+        )
     payoffs = np.empty((n, *shape), dtype=object)
     # Gambit lists profiles with the first player's strategy varying fastest.
     profiles = [tuple(reversed(p)) for p in itertools.product(*[range(k) for k in reversed(shape)])]
@@ -208,9 +230,7 @@ def parse_nfg(text: str, source: str = "<nfg>") -> NormalFormGame:
                 )
     if tok.peek() is not None:
         raise tok.fail("unexpected text after the payoffs")
-    names = [name or f"Player {i + 1}" for i, (name, _) in enumerate(players)]
-    if len(set(names)) != n:
-        raise tok.fail("two players have the same name", players[0][1])
+    names = list(unique_labels([name for name, _ in players]))
     try:
         return NormalFormGame(payoffs, players=names, strategies=strategies, title=title)
     except ValidationError as exc:

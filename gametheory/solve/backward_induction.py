@@ -306,17 +306,30 @@ class SPEEngine:
         self.dist[i] = out
 
     # -- enumeration of the profiles behind a payoff vector
+    #
+    # The enumeration is a tree of nested generators as deep as the game tree. To run
+    # 10^5-deep chains, the generators do not call each other: each one *asks* the
+    # driver (:func:`_drive`) for the next answer of a sub-enumeration by yielding
+    # ``_Pull(generator)``, so Python's stack stays one frame deep whatever the depth.
+    # Partial profiles are persistent joins (:class:`_Join`), flattened once per
+    # profile at the top: joining dicts at every level would cost depth^2 per profile.
     def enum(self, i: int, vec: Vector) -> Iterator[dict[str, Any]]:
+        """Every choice of actions (infoset label -> action) behind ``vec`` at node ``i``."""
+        for joined in _drive(self._enum(i, vec)):
+            yield _flatten(joined)
+
+    def _enum(self, i: int, vec: Vector) -> Iterator[Any]:
         g = self.game
         kind = g.kind[i]
         if kind == "terminal":
-            yield {}
+            yield None
             return
         if i in self.regions:
             for v, behaviour, boundary, _n in self.regions[i]:
                 if v == vec:
-                    for parts in self._product([(b, w) for b, w in boundary]):
-                        yield {**behaviour, **parts}
+                    parts_of = self._product([(b, w) for b, w in boundary])
+                    while (parts := (yield _Pull(parts_of))) is not _DONE:
+                        yield _Join(behaviour, parts)
             return
         own = self.outcomes[i]
         if kind == "chance":
@@ -326,7 +339,9 @@ class SPEEngine:
                 for q, w in zip(self.probs[i], combo):
                     total = tuple(x + q * y for x, y in zip(total, w))
                 if tuple(self.canon(t) for t in _add(total, own)) == vec:
-                    yield from self._product(list(zip(kids, combo)))
+                    parts_of = self._product(list(zip(kids, combo)))
+                    while (parts := (yield _Pull(parts_of))) is not _DONE:
+                        yield parts
             return
         p = g.player[i]
         key = self.key(i)
@@ -343,19 +358,97 @@ class SPEEngine:
                         others.append([(cb, w) for w in self.dist[cb] if key(w[p]) <= x])
                 if any(not o for o in others):
                     continue
-                for sub in self.enum(c, v):
+                here = {label: g.actions[i][a]}
+                subs = self._enum(c, v)
+                while (sub := (yield _Pull(subs))) is not _DONE:
                     for rest in itertools.product(*others):
-                        for parts in self._product(list(rest)):
-                            yield {label: g.actions[i][a], **sub, **parts}
+                        parts_of = self._product(list(rest))
+                        while (parts := (yield _Pull(parts_of))) is not _DONE:
+                            # Later entries win, as in {label: action, **sub, **parts}.
+                            yield _Join(here, _Join(sub, parts))
 
-    def _product(self, items: list[tuple[int, Vector]]) -> Iterator[dict[str, Any]]:
+    def _product(self, items: list[tuple[int, Vector]]) -> Iterator[Any]:
+        """The joins of one answer of each ``enum(node, vec)``, odometer-style."""
         if not items:
-            yield {}
+            yield None
             return
-        (node, vec), rest = items[0], items[1:]
-        for first in self.enum(node, vec):
-            for others in self._product(rest):
-                yield {**first, **others}
+        k = len(items)
+        gens: list[Any] = [self._enum(*items[0])] + [None] * (k - 1)
+        got: list[Any] = [None] * k
+        j = 0
+        while j >= 0:
+            value = yield _Pull(gens[j])
+            if value is _DONE:
+                j -= 1
+                continue
+            got[j] = value
+            if j == k - 1:
+                joined = None
+                for part in got:
+                    joined = part if joined is None else _Join(joined, part)
+                yield joined
+            else:
+                j += 1
+                gens[j] = self._enum(*items[j])
+
+
+_DONE = object()
+
+
+class _Pull:
+    """A request to the driver: the next answer of ``gen`` (or ``_DONE``)."""
+
+    __slots__ = ("gen",)
+
+    def __init__(self, gen: Iterator[Any]) -> None:
+        self.gen = gen
+
+
+class _Join:
+    """Two partial profiles joined (``right`` wins on a shared label); ``None`` is empty."""
+
+    __slots__ = ("left", "right")
+
+    def __init__(self, left: Any, right: Any) -> None:
+        self.left, self.right = left, right
+
+
+def _drive(root: Any) -> Iterator[Any]:
+    """Run generators that ask for sub-answers with ``_Pull`` on an explicit stack."""
+    stack = [root]
+    send: Any = None
+    while stack:
+        try:
+            request = stack[-1].send(send)
+        except StopIteration:
+            stack.pop()
+            send = _DONE
+            continue
+        if isinstance(request, _Pull):
+            stack.append(request.gen)
+            send = None
+        elif len(stack) == 1:
+            yield request
+            send = None
+        else:
+            stack.pop()  # suspended: the parent pushes it again to ask for more
+            send = request
+
+
+def _flatten(joined: Any) -> dict[str, Any]:
+    """A partial profile as one dict, walking the joins left to right without recursion."""
+    out: dict[str, Any] = {}
+    stack = [joined]
+    while stack:
+        item = stack.pop()
+        if item is None:
+            continue
+        if isinstance(item, _Join):
+            stack.append(item.right)
+            stack.append(item.left)
+        else:
+            out.update(item)
+    return out
 
 
 # ----------------------------------------------------------------------- numeric

@@ -138,7 +138,6 @@ def test_read_and_write_game_by_suffix(tmp_path):
         ('NFG 1 R "t" { "A" } { 1 } 1/0', 1, 27, "not a number"),
         ('NFG 1 R "t" { "A" "B" }\n{ { "x" } { "l" } }\n""\n{ { "" 1 } }\n1', 4, 10, "1 payoffs"),
         ('NFG 1 R "t" { "A" "B" }\n{ { "x" } { "l" } }\n""\n{ { "" 1 2 } }\n3', 5, 1, "outcome 3"),
-        ('NFG 1 R "t" { "A" "B" }\n{ { "x" "x" } { "l" } }\n""\n{ }\n0', 2, 3, "duplicate"),
         ('NFG 1 R "t" { } { }', 1, 15, "no players"),
         ('NFG 1 R "t" { "A" } { 0 }', 1, 23, "at least one"),
         ('NFG 1 R "t" { "A" } { 1 } @', 1, 27, "unexpected character"),
