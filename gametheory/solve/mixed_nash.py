@@ -19,8 +19,9 @@ each is the convex hull described in ``extra``.
 With free parameters, :func:`nash` returns a piecewise answer from symbolic support
 enumeration (see :mod:`gametheory.solve.symbolic_support`).
 
-With more than two players, :func:`nash` returns the pure equilibria only and says so
-in its warnings: mixed equilibria of n-player games are not enumerated.
+With more than two players, :func:`nash` enumerates supports and solves the polynomial
+indifference systems exactly (:mod:`gametheory.solve.enumpoly`): every isolated
+equilibrium as exact algebraic numbers, continua reported.
 
 Examples
 --------
@@ -45,15 +46,17 @@ import sympy as sp
 from ..errors import NotApplicableError, SolverError
 from ..games.normal_form import NormalFormGame
 from . import polytope_vertices as pv
-from .pure_nash import _as_normal_form, pure_nash
+from .pure_nash import _as_normal_form
 from .results import Equilibrium, PiecewiseAnswer, Solution
 
 __all__ = ["nash", "extreme_equilibria", "METHODS"]
 
-METHODS = ("auto", "vertex", "nashpy")
+METHODS = ("auto", "vertex", "nashpy", "enumpoly")
 """Methods of :func:`nash`: ``vertex`` (exact labelled-vertex enumeration, the
-default for ``auto``) and ``nashpy`` (nashpy's support enumeration, each equilibrium
-recomputed exactly from its supports; complete for nondegenerate games only)."""
+default for ``auto`` with two players), ``nashpy`` (nashpy's support enumeration, each
+equilibrium recomputed exactly from its supports; complete for nondegenerate games
+only) and ``enumpoly`` (support enumeration with polynomial systems, any number of
+players; the default for ``auto`` with more than two)."""
 
 Profile = tuple[tuple[Fraction, ...], tuple[Fraction, ...]]
 
@@ -264,11 +267,12 @@ def nash(game: Any, *, method: str = "auto") -> Solution | PiecewiseAnswer:
         the extreme strategies of each player that occur); counts of the bases
         screened and kept (``bases_screened``, ``row_bases``, ``column_bases``).
         Degeneracy and continua of equilibria are also stated in ``warnings``.
-        With more than two players: the pure equilibria only, with a warning that
-        mixed equilibria are not enumerated.
+        With more than two players (or ``method="enumpoly"``): every isolated
+        equilibrium, exactly; see :func:`gametheory.solve.enumpoly.enumpoly_nash`.
     PiecewiseAnswer
-        With free parameters (two players): symbolic support enumeration; see
-        :func:`gametheory.solve.symbolic_support.symbolic_nash`.
+        With free parameters: symbolic support enumeration; see
+        :func:`gametheory.solve.symbolic_support.symbolic_nash` (two players) and
+        :func:`gametheory.solve.enumpoly.enumpoly_nash` (more).
 
     Examples
     --------
@@ -286,28 +290,19 @@ def nash(game: Any, *, method: str = "auto") -> Solution | PiecewiseAnswer:
     if method not in METHODS:
         raise NotApplicableError(f"unknown method {method!r} for nash; choose from {METHODS}")
     game = _as_normal_form(game)
+    if method == "enumpoly" or (game.n_players != 2 and method == "auto"):
+        from .enumpoly import enumpoly_nash
+
+        return enumpoly_nash(game)
+    if game.n_players != 2:
+        raise NotApplicableError(
+            f"method {method!r} applies to two-player games; this game has "
+            f"{game.n_players} players: use method='enumpoly' (the default)"
+        )
     if game.parameters:
-        if game.n_players != 2:
-            raise NotApplicableError(
-                "symbolic Nash equilibria are computed for two-player games only; "
-                "use gt.pure_nash for the pure equilibria of n-player games"
-            )
         from .symbolic_support import symbolic_nash
 
         return symbolic_nash(game)
-    if game.n_players != 2:
-        pure = pure_nash(game)
-        assert isinstance(pure, Solution)
-        return Solution(
-            concept="nash",
-            equilibria=pure.equilibria,
-            method="pure equilibria only (n > 2 players)",
-            exact=pure.exact,
-            players=game.players,
-            warnings=pure.warnings
-            + (f"mixed equilibria of {game.n_players}-player games are not enumerated; "
-               "only the pure equilibria are listed",),
-        )
     exact = game.is_exact
     a, b = _fractions(game)
     if method == "nashpy":
