@@ -5,6 +5,7 @@ from .bargaining import *  # noqa: F403
 from .cooperative import *  # noqa: F403
 from .dominance import *  # noqa: F403
 from .enumpoly import *  # noqa: F403
+from .lemke_howson import *  # noqa: F403
 from .mixed_nash import *  # noqa: F403
 from .payoff_set import *  # noqa: F403
 from .pbe import *  # noqa: F403
