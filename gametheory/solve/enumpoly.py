@@ -453,7 +453,8 @@ def enumpoly_nash(game: NormalFormGame, *, max_supports: int = MAX_SUPPORTS
         ``extra``: ``float_profiles`` (a float view), ``supports_visited``,
         ``continua`` (support profiles whose indifference system has a
         positive-dimensional solution set, with its Groebner basis and
-        parametrisation; also stated in ``warnings``).
+        parametrisation; also stated in ``warnings``), ``degenerate`` (true when
+        there are such continua; other degeneracies are not detected).
     PiecewiseAnswer
         With free parameters: one piece per support profile and solution branch, with
         the condition (in the parameters) under which it is an equilibrium.
@@ -525,7 +526,8 @@ def enumpoly_nash(game: NormalFormGame, *, max_supports: int = MAX_SUPPORTS
         players=game.players,
         warnings=tuple(warnings),
         extra={"float_profiles": [profiles[p][1] for p in ordered],
-               "supports_visited": visited, "support_profiles": count, "continua": continua},
+               "supports_visited": visited, "support_profiles": count, "continua": continua,
+               "degenerate": bool(continua)},
     )
 
 

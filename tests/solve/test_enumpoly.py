@@ -184,8 +184,15 @@ def test_constant_game_reports_a_continuum():
     game = gt.NormalFormGame.from_arrays(*([[[0, 0], [0, 0]], [[0, 0], [0, 0]]],) * 3)
     sol = gt.nash(game)
     assert len(sol) == 8 and all(e.is_pure for e in sol)
-    assert sol.extra["continua"]
+    assert sol.extra["continua"] and sol.degenerate
     assert any("positive-dimensional" in w for w in sol.warnings)
+
+
+def test_algebraic_equilibria_in_json():
+    sol = gt.nash(volunteers_dilemma(3, 3, 1))
+    data = sol.to_json_dict()
+    assert data["exact"] and not sol.degenerate
+    assert data["equilibria"][3]["strategies"]["P1"]["volunteer"] == "1 - sqrt(3)/3"
 
 
 def test_float_payoffs_are_reported_inexact():
