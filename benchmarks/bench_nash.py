@@ -1,6 +1,6 @@
 """gt.nash against nashpy and pygambit on seeded random bimatrix games.
 
-Run: ``.venv/bin/python benchmarks/bench_nash.py [--games N] [--sizes 3,4,6,8,10]``
+Run: ``.venv/bin/python benchmarks/bench_nash.py [--games N] [--sizes 3,4,6,8,11,15] [--quick]``
 
 For every size and payoff kind (small integers, which are often degenerate, and
 continuous uniform payoffs) it times each method on the same seeded games, in one run,
@@ -9,6 +9,12 @@ found the complete set of extreme equilibria (the set gt.nash finds, which is ch
 against pygambit's exact rational enumeration). nashpy is skipped where one call would
 take minutes (above 8x8), and so is pygambit's rational solver on continuous payoffs
 above 6x6 (their binary fractions have 53-bit denominators).
+
+gt.nash refuses games whose estimated enumeration time exceeds its ``max_seconds``
+(60 s): those rows say "refused" with the estimate. ``gt lemke-howson`` is
+``gt.nash(method="lemke-howson")`` (every label, exact): its "complete" column counts
+the games where it happened to find every extreme equilibrium. A second table runs
+QuantEcon's ``sgc_game(4)`` (15x15) and ``blotto_game(4, 3, 0.5)`` (20x20, seeded).
 """
 
 from __future__ import annotations
@@ -48,6 +54,13 @@ def run_gt(a, b):
             for e in sol]
 
 
+def run_gt_lh(a, b):
+    g = gt.NormalFormGame.from_arrays(a.tolist(), b.tolist())
+    sol = gt.nash(g, method="lemke-howson")
+    return [tuple(tuple(Fraction(str(p)) if sol.exact else float(p) for p in s) for s in e.profile)
+            for e in sol]
+
+
 def run_nashpy(method):
     def solve(a, b):
         game = nashpy.Game(a, b)
@@ -80,6 +93,7 @@ def same_set(found, reference, exact: bool) -> bool:
 # Largest size each method is run at, per payoff kind (beyond it one call takes minutes).
 METHODS = {
     "gt.nash": (run_gt, {"integer": 99, "continuous": 99}),
+    "gt lemke-howson": (run_gt_lh, {"integer": 99, "continuous": 99}),
     "pygambit rational": (run_gambit(True), {"integer": 8, "continuous": 6}),
     "pygambit float": (run_gambit(False), {"integer": 99, "continuous": 99}),
     "nashpy vertex": (run_nashpy("vertex_enumeration"), {"integer": 8, "continuous": 8}),
@@ -90,15 +104,19 @@ METHODS = {
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--games", type=int, default=3, help="games per size and kind")
-    parser.add_argument("--sizes", default="3,4,6,8,10")
+    parser.add_argument("--sizes", default="3,4,6,8,11,15")
     parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--quick", action="store_true", help="one game per size, sizes 3,6,8")
     args = parser.parse_args()
+    if args.quick:
+        args.games, args.sizes = 1, "3,6,8"
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"{'kind':<11}{'size':>5}  {'method':<18}{'median s':>10}{'x gt.nash':>11}  complete")
     for kind in ("integer", "continuous"):
         for size in sizes:
             times: dict[str, list[float]] = {m: [] for m in METHODS}
             complete: dict[str, int] = {m: 0 for m in METHODS}
+            refused: dict[str, float] = {}
             batch = list(games(kind, size, args.games, args.seed))
             for a, b in batch:
                 reference = None
@@ -107,7 +125,11 @@ def main() -> None:
                     if size > max_size[kind]:
                         continue
                     start = time.perf_counter()
-                    found = solve(a, b)
+                    try:
+                        found = solve(a, b)
+                    except gt.SolverError:
+                        refused[name] = gt.solve.mixed_nash.estimated_seconds(size, size)
+                        continue
                     times[name].append(time.perf_counter() - start)
                     if name == "gt.nash":
                         reference = found
@@ -117,16 +139,46 @@ def main() -> None:
                     if reference is not None and same_set(found, reference, exact):
                         complete[name] += 1
                 # The reference itself is checked against pygambit's rational solver.
-                if exact_ref is not None and not same_set(reference, exact_ref, kind == "integer"):
+                if (exact_ref is not None and reference is not None
+                        and not same_set(reference, exact_ref, kind == "integer")):
                     print(f"  !! gt.nash and pygambit rational disagree on a {size}x{size} {kind} game")
-            base = statistics.median(times["gt.nash"])
+            base = statistics.median(times["gt.nash"] or times["gt lemke-howson"])
             for name in METHODS:
+                if name in refused:
+                    print(f"{kind:<11}{size:>5}  {name:<18}{'refused':>10}  (estimate "
+                          f"{refused[name]:,.0f} s)")
+                    continue
                 if not times[name]:
                     print(f"{kind:<11}{size:>5}  {name:<18}{'skipped':>10}")
                     continue
                 med = statistics.median(times[name])
                 print(f"{kind:<11}{size:>5}  {name:<18}{med:>10.4f}{med / base:>11.1f}"
                       f"  {complete[name]}/{len(times[name])}")
+    quantecon_games(args.seed)
+
+
+def quantecon_games(seed: int) -> None:
+    """QuantEcon's sgc_game(4) and blotto_game(4, 3): one run each, times and counts."""
+    import quantecon.game_theory as qe
+
+    print()
+    print(f"{'game':<24}{'method':<18}{'s':>10}  equilibria")
+    cases = [("sgc_game(4) 15x15", qe.sgc_game(4)),
+             ("blotto_game(4,3) 20x20", qe.blotto_game(4, 3, 0.5, random_state=seed))]
+    for title, g in cases:
+        a = g.payoff_profile_array[..., 0]
+        b = g.payoff_profile_array[..., 1]
+        size = a.shape[0]
+        for name, solve in (("gt.nash", run_gt), ("gt lemke-howson", run_gt_lh),
+                            ("pygambit float", run_gambit(False))):
+            start = time.perf_counter()
+            try:
+                found = solve(a, b)
+            except gt.SolverError:
+                est = gt.solve.mixed_nash.estimated_seconds(size, a.shape[1])
+                print(f"{title:<24}{name:<18}{'refused':>10}  (estimate {est:,.0f} s)")
+                continue
+            print(f"{title:<24}{name:<18}{time.perf_counter() - start:>10.3f}  {len(found)}")
 
 
 if __name__ == "__main__":

@@ -34,8 +34,15 @@ from .dominance import (
     iterated_dominance,
     regret,
 )
+from .enumpoly import (
+    enumpoly_nash,
+)
+from .lemke_howson import (
+    lemke_howson,
+)
 from .mixed_nash import (
     METHODS,
+    estimated_seconds,
     extreme_equilibria,
     nash,
 )
@@ -127,6 +134,7 @@ from .win_sets import (
 )
 
 __all__ = [
+    "estimated_seconds",
     "Result",
     "load_result",
     "save_result",
@@ -210,4 +218,6 @@ __all__ = [
     "BehaviorEquilibrium",
     "SequenceFormSolution",
     "sequence_form_nash",
+    "enumpoly_nash",
+    "lemke_howson",
 ]

@@ -19,8 +19,9 @@ each is the convex hull described in ``extra``.
 With free parameters, :func:`nash` returns a piecewise answer from symbolic support
 enumeration (see :mod:`gametheory.solve.symbolic_support`).
 
-With more than two players, :func:`nash` returns the pure equilibria only and says so
-in its warnings: mixed equilibria of n-player games are not enumerated.
+With more than two players, :func:`nash` enumerates supports and solves the polynomial
+indifference systems exactly (:mod:`gametheory.solve.enumpoly`): every isolated
+equilibrium as exact algebraic numbers, continua reported.
 
 Examples
 --------
@@ -45,15 +46,35 @@ import sympy as sp
 from ..errors import NotApplicableError, SolverError
 from ..games.normal_form import NormalFormGame
 from . import polytope_vertices as pv
-from .pure_nash import _as_normal_form, pure_nash
+from .pure_nash import as_normal_form
 from .results import Equilibrium, PiecewiseAnswer, Solution
 
-__all__ = ["nash", "extreme_equilibria", "METHODS"]
+__all__ = ["nash", "extreme_equilibria", "METHODS", "estimated_seconds"]
 
-METHODS = ("auto", "vertex", "nashpy")
+METHODS = ("auto", "vertex", "nashpy", "enumpoly", "lemke-howson")
 """Methods of :func:`nash`: ``vertex`` (exact labelled-vertex enumeration, the
-default for ``auto``) and ``nashpy`` (nashpy's support enumeration, each equilibrium
-recomputed exactly from its supports; complete for nondegenerate games only)."""
+default for ``auto`` with two players), ``nashpy`` (nashpy's support enumeration, each
+equilibrium recomputed exactly from its supports; complete for nondegenerate games
+only), ``enumpoly`` (support enumeration with polynomial systems, any number of
+players; the default for ``auto`` with more than two) and ``lemke-howson`` (the
+Lemke-Howson path from every label: some equilibria, fast, not all)."""
+
+BASES_PER_SECOND = 60_000
+"""Throughput of the vertex screen used for the cost estimate: measured on the
+project's 2-core benchmark machine (about 65,000 bases per second on 7x7 to 11x11
+games with continuous payoffs), so the estimate is a guide, not a promise."""
+
+
+def estimated_seconds(m: int, n: int) -> float:
+    """The estimated run time of the exact vertex enumeration of an m x n game.
+
+    It screens every (support, tight set) pair of both polytopes, about
+    ``2 C(m+n, m)`` of them, at :data:`BASES_PER_SECOND`.
+
+    >>> round(estimated_seconds(11, 11)), round(estimated_seconds(15, 15))
+    (24, 5171)
+    """
+    return 2 * pv.number_of_pairs(m, n) / BASES_PER_SECOND
 
 Profile = tuple[tuple[Fraction, ...], tuple[Fraction, ...]]
 
@@ -239,7 +260,8 @@ def _equilibrium(game: NormalFormGame, a: list[list[Fraction]], b: list[list[Fra
                                                   _as_number(Fraction(u_col), exact)))
 
 
-def nash(game: Any, *, method: str = "auto") -> Solution | PiecewiseAnswer:
+def nash(game: Any, *, method: str = "auto", max_seconds: float | None = 60.0
+         ) -> Solution | PiecewiseAnswer:
     """Nash equilibria: for two players all extreme ones, exactly.
 
     Parameters
@@ -252,6 +274,15 @@ def nash(game: Any, *, method: str = "auto") -> Solution | PiecewiseAnswer:
         not. ``"nashpy"``: nashpy's support enumeration with each equilibrium
         recomputed exactly from its supports and verified; it is complete for
         nondegenerate games only (it misses equilibria of degenerate ones).
+        ``"enumpoly"``: support enumeration with exact polynomial systems (the
+        default with more than two players). ``"lemke-howson"``: the exact
+        Lemke-Howson path from each of the ``m + n`` labels (see
+        :func:`gametheory.lemke_howson`); it finds at least one equilibrium,
+        usually several, not necessarily all, in a time that suits large games.
+    max_seconds
+        The vertex enumeration estimates its run time up front
+        (:func:`estimated_seconds`) and refuses with a :class:`SolverError` naming
+        the estimate when it exceeds ``max_seconds``; ``None`` runs regardless.
 
     Returns
     -------
@@ -264,11 +295,12 @@ def nash(game: Any, *, method: str = "auto") -> Solution | PiecewiseAnswer:
         the extreme strategies of each player that occur); counts of the bases
         screened and kept (``bases_screened``, ``row_bases``, ``column_bases``).
         Degeneracy and continua of equilibria are also stated in ``warnings``.
-        With more than two players: the pure equilibria only, with a warning that
-        mixed equilibria are not enumerated.
+        With more than two players (or ``method="enumpoly"``): every isolated
+        equilibrium, exactly; see :func:`gametheory.solve.enumpoly.enumpoly_nash`.
     PiecewiseAnswer
-        With free parameters (two players): symbolic support enumeration; see
-        :func:`gametheory.solve.symbolic_support.symbolic_nash`.
+        With free parameters: symbolic support enumeration; see
+        :func:`gametheory.solve.symbolic_support.symbolic_nash` (two players) and
+        :func:`gametheory.solve.enumpoly.enumpoly_nash` (more).
 
     Examples
     --------
@@ -285,30 +317,33 @@ def nash(game: Any, *, method: str = "auto") -> Solution | PiecewiseAnswer:
     """
     if method not in METHODS:
         raise NotApplicableError(f"unknown method {method!r} for nash; choose from {METHODS}")
-    game = _as_normal_form(game)
+    game = as_normal_form(game)
+    if method == "enumpoly" or (game.n_players != 2 and method == "auto"):
+        from .enumpoly import enumpoly_nash
+
+        return enumpoly_nash(game)
+    if game.n_players != 2:
+        raise NotApplicableError(
+            f"method {method!r} applies to two-player games; this game has "
+            f"{game.n_players} players: use method='enumpoly' (the default)"
+        )
     if game.parameters:
-        if game.n_players != 2:
-            raise NotApplicableError(
-                "symbolic Nash equilibria are computed for two-player games only; "
-                "use gt.pure_nash for the pure equilibria of n-player games"
-            )
         from .symbolic_support import symbolic_nash
 
         return symbolic_nash(game)
-    if game.n_players != 2:
-        pure = pure_nash(game)
-        assert isinstance(pure, Solution)
-        return Solution(
-            concept="nash",
-            equilibria=pure.equilibria,
-            method="pure equilibria only (n > 2 players)",
-            exact=pure.exact,
-            players=game.players,
-            warnings=pure.warnings
-            + (f"mixed equilibria of {game.n_players}-player games are not enumerated; "
-               "only the pure equilibria are listed",),
-        )
     exact = game.is_exact
+    if method == "lemke-howson":
+        return _all_labels(game, exact)
+    if method in ("auto", "vertex") and max_seconds is not None:
+        estimate = estimated_seconds(*game.shape)
+        if estimate > max_seconds:
+            m, n = game.shape
+            raise SolverError(
+                f"exact enumeration of all equilibria of this {m}x{n} game would take about "
+                f"{estimate:,.0f} s ({2 * pv.number_of_pairs(m, n):,} bases), above "
+                f"max_seconds={max_seconds:g}; use method='lemke-howson' for some equilibria "
+                "fast, or max_seconds=None (or a larger value) to enumerate all of them"
+            )
     a, b = _fractions(game)
     if method == "nashpy":
         return _nashpy(game, a, b, exact)
@@ -349,6 +384,30 @@ def nash(game: Any, *, method: str = "auto") -> Solution | PiecewiseAnswer:
         players=game.players,
         warnings=tuple(warnings),
         extra=extra,
+    )
+
+
+def _all_labels(game: NormalFormGame, exact: bool) -> Solution:
+    from .lemke_howson import all_labels
+
+    a, b = _fractions(game)
+    found, by_label = all_labels(game)
+    order = sorted(range(len(found)), key=lambda k: ([-v for v in found[k][0]],
+                                                     [-v for v in found[k][1]]))
+    rank = {k: r for r, k in enumerate(order)}
+    warnings = ["Lemke-Howson from every label finds some equilibria, not necessarily all "
+                "(Shapley 1974); method='vertex' enumerates all extreme equilibria"]
+    if not exact:
+        warnings.append("payoffs include floats: solved exactly for their binary values, "
+                        "reported as floats (exact=False)")
+    return Solution(
+        concept="nash",
+        equilibria=tuple(_equilibrium(game, a, b, *found[k], exact) for k in order),
+        method="Lemke-Howson from every label (exact integer pivoting)",
+        exact=exact,
+        players=game.players,
+        warnings=tuple(warnings),
+        extra={"label_equilibrium": {label: rank[k] for label, k in by_label.items()}},
     )
 
 

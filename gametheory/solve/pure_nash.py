@@ -182,4 +182,3 @@ def _symbolic_pure_nash(game: NormalFormGame) -> PiecewiseAnswer:
     )
 
 
-_as_normal_form = as_normal_form  # the name mixed_nash imports
