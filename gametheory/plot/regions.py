@@ -105,23 +105,6 @@ def _hatch(ax: Any, xa: np.ndarray, ya: np.ndarray, mask: np.ndarray, hatch: str
                     hatches=[hatch])
 
 
-def _hatch(ax: Any, xa: np.ndarray, ya: np.ndarray, mask: np.ndarray, hatch: str) -> None:
-    """Hatch the cells of ``mask`` (cell edges halfway between grid points, as the mesh)."""
-    def edges(v: np.ndarray) -> np.ndarray:
-        v = np.asarray(v, dtype=float)
-        if len(v) == 1:
-            return np.array([v[0] - 0.5, v[0] + 0.5])
-        mid = (v[1:] + v[:-1]) / 2
-        return np.concatenate([[2 * v[0] - mid[0]], mid, [2 * v[-1] - mid[-1]]])
-
-    ex, ey = edges(xa), edges(ya)
-    from matplotlib.patches import Rectangle
-
-    for i, j in zip(*np.nonzero(mask)):
-        ax.add_patch(Rectangle((ex[i], ey[j]), ex[i + 1] - ex[i], ey[j + 1] - ey[j],
-                               fill=False, hatch=hatch, edgecolor=_HATCH_INK, linewidth=0))
-
-
 def _separates(result: Any, points: Mapping[str, np.ndarray], shift: Mapping[str, float]) -> np.ndarray:
     """True where the category sets differ on the two sides of the points."""
     if not result.conditions:
