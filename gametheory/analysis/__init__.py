@@ -2,5 +2,6 @@
 
 from .distributed import *  # noqa: F403
 from .robustness import *  # noqa: F403
+from .sensitivity import *  # noqa: F403
 from .statics import *  # noqa: F403
 from .sweep import *  # noqa: F403
