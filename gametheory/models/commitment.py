@@ -366,10 +366,11 @@ TREE_PARAMETERS: tuple[sp.Symbol, ...] = (
 """R, C, G, T, a, X, q: the parameters of :func:`big_deal_tree` and :func:`step_by_step_tree`."""
 
 
-def _ending(done: int, lifted: int, reneged: bool, steps: int) -> Any:
+def _ending(done: int, lifted: int, reneged: bool, steps: int,
+            T: sp.Expr = RENEGE_GAIN, a: sp.Expr = RENEGE_COST) -> Any:
     # North Korea: relief received minus disarmament done; if it has disarmed a fraction
     # j/K it is attacked with probability q j/K and loses X (the regime risk).
-    R, C, G, T, a, X, q = TREE_PARAMETERS
+    R, C, G, _T, _a, X, q = TREE_PARAMETERS
     j, frac_l = sp.Rational(done, steps), sp.Rational(lifted, steps)
     dprk = R * frac_l - C * j
     # The US: disarmament gained, plus what it keeps by not lifting (T per full relief),
@@ -385,7 +386,8 @@ def _ending(done: int, lifted: int, reneged: bool, steps: int) -> Any:
     })
 
 
-def step_by_step_tree(steps: int) -> ExtensiveFormGame:
+def step_by_step_tree(steps: int, *, renege_gain: Any = None,
+                      renege_cost: Any = None) -> ExtensiveFormGame:
     """K reciprocal steps: North Korea disarms 1/K, the US lifts 1/K or reneges, and so on.
 
     At step k North Korea disarms (``"disarm"``) or stops (``"stop"``, keeping what is
@@ -395,14 +397,21 @@ def step_by_step_tree(steps: int) -> ExtensiveFormGame:
     ``q j/K`` (a chance node); the US ``G j/K + T (j - l)/K``, minus ``a`` if it reneged.
     With ``steps = 1`` this is :func:`big_deal_tree`. Symbolic in :data:`TREE_PARAMETERS`;
     put numbers in with ``tree.subs(...)`` or :func:`tree_values`.
+
+    ``renege_gain`` (default the parameter ``T``) and ``renege_cost`` (default ``a``, the
+    same for a breach of any size) replace ``T`` and ``a`` by expressions, e.g. costs
+    derived from primitives that scale with the step's size
+    (:func:`gametheory.models.reneging.primitive_tree`).
     """
     steps = _check_steps(steps)
-    node: Any = _ending(steps, steps, False, steps)
+    gain = RENEGE_GAIN if renege_gain is None else exact(renege_gain, where="renege_gain")
+    cost = RENEGE_COST if renege_cost is None else exact(renege_cost, where="renege_cost")
+    node: Any = _ending(steps, steps, False, steps, gain, cost)
     for k in range(steps, 0, -1):
         us = Decision("US", f"us step {k}",
-                      {"lift": node, "renege": _ending(k, k - 1, True, steps)})
+                      {"lift": node, "renege": _ending(k, k - 1, True, steps, gain, cost)})
         node = Decision("DPRK", f"dprk step {k}",
-                        {"disarm": us, "stop": _ending(k - 1, k - 1, False, steps)})
+                        {"disarm": us, "stop": _ending(k - 1, k - 1, False, steps, gain, cost)})
     title = "Hanoi big deal" if steps == 1 else f"Step by step ({steps} reciprocal steps)"
     return ExtensiveFormGame(node, players=["DPRK", "US"], title=title)
 
