@@ -215,6 +215,18 @@ SANCTIONS_LEVERAGE = parameter(
     "value to the sanctioned state (lambda; the gain from reneging is lambda R)",
     default="1/2", plausible_range=("1/4", 1), source=_ASSUMED,
 )
+# North Korea's private type in the screening game (argument 02, gametheory.models.screening).
+HOLDOUT_COST_RATIO = parameter(
+    "holdout_cost_ratio", "positive", unit="ratio",
+    description="how much more a unit of disarmament costs a hold-out type than a genuine "
+    "one (rho > 1: the hold-out's security rests more on the weapons)", default=2,
+    plausible_range=("5/4", 4), source=_ASSUMED,
+)
+PRIOR_GENUINE = parameter(
+    "prior_genuine", "probability", unit="probability",
+    description="the US prior that North Korea is a genuine (disarming) type (pi)",
+    default="1/2", plausible_range=("1/10", "9/10"), source=_ASSUMED,
+)
 DISARM_VALUE_US = parameter(
     "disarm_value_us", "nonnegative", unit="$bn (present value)",
     description="value of full disarmament to the US (G)", default=50,
@@ -379,7 +391,7 @@ _MODEL = (WAR_SHARE_DPRK, POWER_SHIFT, PATIENCE, WAR_COST_DPRK, WAR_COST_US, REL
           DISARM_COST, RENEGE_GAIN, RENEGE_COST, DISARM_VALUE_US, REGIME_LOSS, ATTACK_RISK,
           ATTACK_LIKELIHOOD, ATTACK_LIKELIHOOD_ALT, PROGRAMME_MATURITY, DISMANTLE_COST,
           NUCLEAR_STAFF, DEFINITION_SHARE, PATIENCE_US, PATIENCE_DPRK, AUDIENCE_COST,
-          REPUTATION_COST, SANCTIONS_LEVERAGE)
+          REPUTATION_COST, SANCTIONS_LEVERAGE, HOLDOUT_COST_RATIO, PRIOR_GENUINE)
 
 _dprk_values, _dprk_ranges = _defaults(*_MODEL)
 # The staff figure is a source; dismantling's central value is an assumption.
@@ -413,6 +425,8 @@ _libya: dict[sp.Symbol, tuple[Any, tuple[Any, Any], str]] = {
     SANCTIONS_LEVERAGE: ("1/10", (0, "1/5"),
                          "ASSUMPTION: little to gain from keeping sanctions on Libya (T = 2 "
                          "at R = 20)"),
+    HOLDOUT_COST_RATIO: (2, ("5/4", 4), "ASSUMPTION: as for North Korea"),
+    PRIOR_GENUINE: ("1/2", ("1/10", "9/10"), "ASSUMPTION: as for North Korea"),
     REGIME_LOSS: (100, (50, 500), "ASSUMPTION: as for North Korea"),
     ATTACK_RISK: ("1/20", ("1/50", "1/10"),
                   "ASSUMPTION: as for North Korea (both are beliefs before 2011)"),
