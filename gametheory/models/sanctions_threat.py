@@ -113,8 +113,9 @@ SANCTIONS_2017 = Calibration(
     DPRK_2019.description + " With the sanctions game of argument 07.",
     {**DPRK_2019.values, **{s: parameter_info(s).default for s in PARAMETERS},
      SANCTIONS_LOSS: sanctions_loss_2017(DPRK_2019)},
-    {**DPRK_2019.ranges, **{s: parameter_info(s).plausible_range for s in PARAMETERS
-                            if s is not SANCTIONS_LOSS}},
+    {**DPRK_2019.ranges, **{s: r for s in PARAMETERS
+                            if s is not SANCTIONS_LOSS
+                            and (r := parameter_info(s).plausible_range) is not None}},
 )
 """``DPRK_2019`` with the sanctions parameters; ``S`` is the 2017 UN measures ($3.8bn/yr)."""
 
