@@ -478,7 +478,7 @@ REASSURANCE = Calibration(
     values={s: parameter_info(s).default for s in (
         TRUST_PRIOR, BENEFIT_TRUSTWORTHY, BENEFIT_UNTRUSTWORTHY, RELIEF, ATTACK_LOSS, GUARANTEE,
         EXPLOITATION_MAX, GESTURE_COST_SCALE)},
-    ranges={s: parameter_info(s).plausible_range for s in (
+    ranges={s: parameter_info(s).plausible_range or (parameter_info(s).default,) * 2 for s in (
         TRUST_PRIOR, BENEFIT_TRUSTWORTHY, BENEFIT_UNTRUSTWORTHY, RELIEF, ATTACK_LOSS, GUARANTEE,
         EXPLOITATION_MAX, GESTURE_COST_SCALE)},
 )
