@@ -130,8 +130,9 @@ def tree(game: Any, solution: Any = None, ax: Any = None, payoff_names: bool = F
     payoff_names
         Prefix each payoff with its player's name.
     decimals
-        Print non-integer numbers rounded to this many decimals (see :func:`math_label`);
-        by default exact fractions are printed as fractions.
+        Print non-integer payoffs rounded to this many decimals (see :func:`math_label`);
+        by default exact fractions are printed as fractions. Chance probabilities are
+        always printed exactly.
     symbol_names
         LaTeX names of parameters.
     chance_actions
@@ -180,7 +181,8 @@ def tree(game: Any, solution: Any = None, ax: Any = None, payoff_names: bool = F
                 )
                 text = game.actions[i][k]
                 if game.kind[i] == "chance":
-                    prob = label(game.probabilities[i][k])
+                    # Probabilities stay exact: rounding 1/80 to one decimal would print 0.
+                    prob = math_label(game.probabilities[i][k], None, symbol_names)
                     text = f"{text} {prob}" if chance_actions else prob
                 elif weights[k] is not None and weights[k] not in (0, 1):
                     text += f" [{label(weights[k])}]"

@@ -107,9 +107,10 @@ def test_chance_with_formula_probabilities_and_an_information_set():
     dashed = [line for line in ax.lines if line.get_linestyle() not in ("-", "None")]
     assert len(dashed) == 1 and dashed[0].get_xdata().tolist() == [0.5, 2.5]
     _render(ax.figure)
-    ax = tree(game, chance_actions=False, decimals=1)
+    ax = tree(game.subs({q: sp.Rational(1, 80)}), chance_actions=False, decimals=1)
     texts = [t.get_text() for t in ax.texts]
-    assert "$q$" in texts and "$2.5$\n$1$" in texts
+    # payoffs rounded, probabilities exact (1/80 rounded to one decimal would read 0)
+    assert r"$\frac{1}{80}$" in texts and "$2.5$\n$1$" in texts and "$0$\n$0.0$" in texts
     _render(ax.figure)
 
 
