@@ -315,3 +315,24 @@ def libya_maturity_values() -> dict[str, Any]:
     out["MatMarginDropLibya"] = -libya.margin_change
     out["MatDraws"] = shares["dprk"].draws
     return out
+
+
+@register(
+    "libya_sensitivity_table",
+    kind="table",
+    notebook=NOTEBOOK,
+    description="Sobol' indices of North Korea's two margins ($bn) over the DPRK 2019 ranges "
+    "(SALib, n = 1024, seed 0; first-order and total, with bootstrap half-widths)",
+)
+def libya_sensitivity_table() -> Table:
+    from ..models import maturity as mt
+
+    rows: list[list[Any]] = []
+    for margin, label in (("us", TeX("$a - T(m)$")), ("dprk", TeX("$R - K - mqX$"))):
+        for r in mt.deal_sobol(mt.DPRK_2019_M, margin=margin).table():
+            names = _LABELS | {"attack_risk": r"belief $q$"}
+            rows.append([label, TeX(names.get(r["parameter"], r["parameter"])),
+                         TeX(f"${r['first']:.2f} \\pm {r['first_conf']:.2f}$"),
+                         TeX(f"${r['total']:.2f} \\pm {r['total_conf']:.2f}$")])
+    return Table(header=["margin", "assumption", TeX("first-order $S_1$"), TeX("total $S_T$")],
+                 rows=rows, align="llrr")

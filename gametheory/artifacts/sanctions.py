@@ -154,3 +154,15 @@ def sanctions_threat_values() -> dict[str, Any]:
     sob = th.holdout_sobol()
     out["SanctionsSobolWeight"] = TeX(f"{sob.index('economy_weight')[0]:.2f}")
     return out
+
+
+@register("sanctions_sensitivity_table", kind="table", notebook=NOTEBOOK,
+          description="Sobol' indices of the offer a resolute target needs, (1 - w) s_H - w S, "
+                      "over the plausible ranges of w and s_H (SALib, n = 1024, seed 0)")
+def sanctions_sensitivity_table() -> Table:
+    from ..models import sanctions_threat as th
+
+    rows = [[r["parameter"].replace("_", " "), TeX(f"${r['first']:.2f} \\pm {r['first_conf']:.2f}$"),
+             TeX(f"${r['total']:.2f} \\pm {r['total_conf']:.2f}$")] for r in th.holdout_sobol().table()]
+    return Table(header=["assumption", TeX("first-order $S_1$"), TeX("total $S_T$")],
+                 rows=rows, align="lrr")

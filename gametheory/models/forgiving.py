@@ -40,7 +40,13 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from ..analysis.sensitivity import ShareEstimate, monte_carlo_share, vectorised
+from ..analysis.sensitivity import (
+    ShareEstimate,
+    SobolResult,
+    monte_carlo_share,
+    sobol_indices,
+    vectorised,
+)
 from ..errors import ParameterError, SolverError
 from ..symbolic import exact, parameter, parameter_info
 from .calibration import DPRK_2019, Calibration
@@ -64,6 +70,7 @@ __all__ = [
     "forgiving_equilibria",
     "best_punishment_by_step",
     "small_steps_forgive_share",
+    "step_advantage_sobol",
 ]
 
 INSPECTION_CAPACITY = parameter(
@@ -272,3 +279,25 @@ def small_steps_forgive_share(cal: Calibration = VERIFICATION_2019, step: Any = 
     if not 0 < x <= 1 or math.isnan(x):
         raise ParameterError(f"step size must be in (0, 1], got {step}")
     return monte_carlo_share(_small_steps_forgive(max_k, x), cal, names, draws=draws, seed=seed)
+
+
+@vectorised
+def _step_advantage(v: Mapping[str, Any]) -> np.ndarray:
+    p, r, c, g, d = (np.asarray(v[s.name], dtype=float) for s in PARAMETERS)
+    factor = d * (1 - d) / (1 - d * p - d**2 * (1 - p))  # d (1 - d^k) V_k / (1 - d) at k = 1
+    small = factor * (p - (1 - r)) - g * c  # a step of size c, fully verified
+    big = factor * (p - (1 - r * c)) - g  # the big deal
+    return small - big
+
+
+def step_advantage_sobol(cal: Calibration = VERIFICATION_2019, n: int = 1024,
+                         seed: int = 0) -> SobolResult:
+    """Sobol' indices of the advantage of a step of size ``c`` over the big deal.
+
+    The output is the difference of the incentive slacks under a one-period punishment,
+    ``slack(x = c) - slack(x = 1) = (1 - c) (r d V_1 + g)``. It is never negative: that a
+    small step is easier to deter follows from the two scaling assumptions (gain ``g x``,
+    detection ``r min(1, c / x)``); the indices say what drives its size.
+    """
+    names = [s.name for s in PARAMETERS if s.name in cal.assumptions]
+    return sobol_indices(_step_advantage, cal, names, n=n, seed=seed)

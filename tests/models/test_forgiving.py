@@ -75,3 +75,16 @@ def test_errors_and_share():
     assert share.draws == 4000 and 0 < share.low <= share.high <= 1
     assert "inspection_capacity" not in share.names
     assert fg.forgiving_equilibria(Q(19, 20), Q(1, 10), Q(1, 8), Q(9, 10)).to_json_dict()["best"] == 1
+
+
+def test_step_advantage_is_the_slack_difference():
+    # The sampled output equals slack(x = c) - slack(x = 1) at k = 1 from the exact formulas.
+    cal = fg.VERIFICATION_2019
+    p, r, c, g, d = (cal[s] for s in fg.PARAMETERS)
+    exact_diff = (fg.incentive_slack(1, p, fg.unseen_probability(c, r, c), g * c, d)
+                  - fg.incentive_slack(1, p, fg.unseen_probability(1, r, c), g, d))
+    values = {s.name: np.array([float(cal[s])]) for s in fg.PARAMETERS}
+    assert np.isclose(fg._step_advantage(values)[0], float(exact_diff), rtol=1e-12)
+    assert exact_diff == (1 - c) * (r * d * fg.cooperation_value(1, p, d) + g)
+    sob = fg.step_advantage_sobol(n=256)
+    assert set(sob.names) == {s.name for s in fg.PARAMETERS}
