@@ -91,7 +91,7 @@ BIAS = parameter(
 RESTRAINTS: Mapping[str, tuple[sp.Expr, sp.Expr]] = {
     "the statement alone": (sp.Integer(0), sp.Integer(0)),
     "a test moratorium": (sp.Rational(1, 2), sp.Rational(3, 2)),
-    "Yongbyon dismantled": (sp.Integer(1), sp.Integer(4)),
+    "Yongbyon dismantled": (sp.Rational(3, 4), sp.Integer(4)),
 }
 """What backs the narrative: ``(k_B, k_A)``, costs to the benign and the aggressive type
 (ASSUMPTIONS, in the units of ``L``). A moratorium is cheap to break for an aggressive
