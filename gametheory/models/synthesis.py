@@ -76,8 +76,8 @@ from .commitment import (
     tree_values,
 )
 from .reneging import DRAWN as RENEGING_DRAWN
-from .reneging import primitive_condition
-from .screening import SCREENING_PARAMETERS, STEP_MENU
+from .reneging import minimal_primitive_steps, primitive_condition, primitive_values
+from .screening import SCREENING_PARAMETERS, STEP_MENU, screening_values, separating_steps
 
 __all__ = [
     "inclusion_proofs",
@@ -243,7 +243,7 @@ def claim_robustness(cal: Calibration, steps: int = 10, draws: int = 2000,
 
 
 def synthesis_table(*cals: Calibration) -> list[dict[str, Any]]:
-    """Per calibration: does the big deal work, and how many steps are needed (both models)."""
+    """Per calibration: does the big deal work, how many steps are needed, what screens (all models)."""
     from .commitment import minimal_reciprocal_steps
 
     rows = []
@@ -256,6 +256,9 @@ def synthesis_table(*cals: Calibration) -> list[dict[str, Any]]:
             "big deal reaches disarmament (tree)": bool(
                 step_by_step_condition(1).xreplace(tree_values(cal))),
             "least reciprocal steps K* (tree)": minimal_reciprocal_steps(tree_values(cal)),
+            "least K* (costs from primitives)": minimal_primitive_steps(primitive_values(cal)),
+            "least separating first step (screening)": min(separating_steps(
+                screening_values(cal)), default=None),
         })
     return rows
 
