@@ -37,7 +37,6 @@ import numpy as np
 import sympy as sp
 
 from ..errors import ParameterError
-from .robustness import wilson_interval
 
 __all__ = [
     "ShareEstimate",
@@ -340,6 +339,23 @@ def _evaluate(function: Callable[..., Any], base: Mapping[str, float], names: Se
     return result
 
 
+def wilson_bounds(successes: int, n: int, confidence: float = 0.95) -> tuple[float, float]:
+    """Wilson score interval (Wilson 1927), with the normal quantile from the standard
+    library (importing scipy.stats costs seconds; the bounds are the same formula as
+    :func:`gametheory.analysis.robustness.wilson_interval`)."""
+    from statistics import NormalDist
+
+    if n <= 0:
+        raise ParameterError("a confidence interval needs at least one draw")
+    if not 0 < confidence < 1:
+        raise ParameterError(f"confidence must lie in (0, 1), got {confidence}")
+    z = NormalDist().inv_cdf(0.5 + confidence / 2)
+    p = successes / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
 def _chunks(m: int, size: int) -> list[tuple[int, int]]:
     return [(a, min(a + size, m)) for a in range(0, m, size)]
 
@@ -428,7 +444,7 @@ def monte_carlo_share(
                               scheduler=scheduler)
         holds = int(sum(counts))
         how = f"Dask, chunks of {chunk_size}"
-    low, high = wilson_interval(holds, int(draws), confidence)
+    low, high = wilson_bounds(holds, int(draws), confidence)
     return ShareEstimate(
         share=holds / int(draws), low=low, high=high, draws=int(draws), seed=int(seed),
         names=chosen,
