@@ -20,15 +20,18 @@ from ..models import calibration as C
 from ..models import screening as S
 from ..models.calibration import DPRK_2019, LIBYA_2003, Calibration
 from ..models.commitment import (
+    GRID_DISCOUNTS,
+    GRID_SHIFTS,
     big_deal_breakdown_condition,
     big_deal_tree,
+    breakdown_shift,
     commitment_model,
     krainin_gap,
     minimal_reciprocal_steps,
     minimal_steps,
-    minimal_steps_grid,
     peace_feasible,
     reaches_full_disarmament,
+    steps_grid,
     tree_values,
 )
 from ..models.reneging import (
@@ -63,35 +66,7 @@ __all__ = [
 
 NOTEBOOK = "02_commitment.ipynb"
 
-GRID_DISCOUNTS = tuple(sp.Rational(k, 200) for k in range(160, 191))
-"""Patience from 4/5 to 19/20 (the calibration's plausible range), in steps of 1/200."""
-GRID_SHIFTS = tuple(sp.Rational(k, 80) for k in range(0, 41))
-"""Shift of power from 0 to 1/2, in steps of 1/80."""
 KRAININ_DISCOUNTS = tuple(sp.Rational(k, 100) for k in (80, 85, 88, 90, 92, 94, 95))
-
-
-def steps_grid(cal: Calibration = DPRK_2019, discounts: Any = GRID_DISCOUNTS,
-               shifts: Any = GRID_SHIFTS, max_steps: int = 200) -> np.ndarray:
-    """``n*`` over ``discounts`` (rows) x ``shifts`` (columns) at the calibration's p0 and
-    costs, as a float array with NaN where no path of at most ``max_steps`` steps exists."""
-    base = commitment_model(cal)
-    grid = minimal_steps_grid(discounts, shifts, p0=base["p0"],
-                              cost_declining=base["cost_declining"],
-                              cost_rising=base["cost_rising"], max_steps=max_steps)
-    return np.array([[np.nan if n is None else float(n) for n in row] for row in grid])
-
-
-def breakdown_shift(cal: Calibration = DPRK_2019) -> sp.Expr:
-    """The shift above which the big deal breaks down, as a function of the patience symbol.
-
-    Solved with sympy from :func:`big_deal_breakdown_condition` at the calibration's p0
-    and costs.
-    """
-    rel = big_deal_breakdown_condition()
-    point = {C.WAR_SHARE_DPRK: cal[C.WAR_SHARE_DPRK], C.WAR_COST_DPRK: cal[C.WAR_COST_DPRK],
-             C.WAR_COST_US: cal[C.WAR_COST_US]}
-    boundary = (rel.lhs - rel.rhs).xreplace(point)
-    return sp.simplify(sp.solve(sp.Eq(boundary, 0), C.POWER_SHIFT)[0])
 
 
 @register(

@@ -71,6 +71,10 @@ __all__ = [
     "big_deal_breakdown_condition",
     "one_step_implies_all_steps",
     "minimal_steps_grid",
+    "GRID_DISCOUNTS",
+    "GRID_SHIFTS",
+    "steps_grid",
+    "breakdown_shift",
     "commitment_model",
     "TREE_PARAMETERS",
     "big_deal_tree",
@@ -79,6 +83,7 @@ __all__ = [
     "reaches_full_disarmament",
     "full_disarmament_region",
     "step_by_step_condition",
+    "disarmament_pays",
     "reciprocal_steps_needed",
     "minimal_reciprocal_steps",
     "step_by_step_answer",
@@ -357,6 +362,38 @@ def minimal_steps_grid(discounts: Sequence[Number], shifts: Sequence[Number], *,
     return rows
 
 
+GRID_DISCOUNTS = tuple(sp.Rational(k, 200) for k in range(160, 191))
+"""Patience from 4/5 to 19/20 (the calibration's plausible range), in steps of 1/200."""
+GRID_SHIFTS = tuple(sp.Rational(k, 80) for k in range(0, 41))
+"""Shift of power from 0 to 1/2, in steps of 1/80."""
+
+
+def steps_grid(cal: Calibration, discounts: Sequence[Number] = GRID_DISCOUNTS,
+               shifts: Sequence[Number] = GRID_SHIFTS, max_steps: int = 200) -> Any:
+    """``n*`` over ``discounts`` (rows) x ``shifts`` (columns) at the calibration's p0 and
+    costs, as a float array with NaN where no path of at most ``max_steps`` steps exists."""
+    import numpy as np
+
+    base = commitment_model(cal)
+    grid = minimal_steps_grid(discounts, shifts, p0=base["p0"],
+                              cost_declining=base["cost_declining"],
+                              cost_rising=base["cost_rising"], max_steps=max_steps)
+    return np.array([[np.nan if n is None else float(n) for n in row] for row in grid])
+
+
+def breakdown_shift(cal: Calibration) -> sp.Expr:
+    """The shift above which the big deal breaks down, as a function of the patience symbol.
+
+    Solved with sympy from :func:`big_deal_breakdown_condition` at the calibration's p0
+    and costs.
+    """
+    rel = big_deal_breakdown_condition()
+    point = {WAR_SHARE_DPRK: cal[WAR_SHARE_DPRK], WAR_COST_DPRK: cal[WAR_COST_DPRK],
+             WAR_COST_US: cal[WAR_COST_US]}
+    boundary = (rel.lhs - rel.rhs).xreplace(point)
+    return sp.simplify(sp.solve(sp.Eq(boundary, 0), POWER_SHIFT)[0])
+
+
 # ------------------------------------------------------------- the Hanoi trees (02, 03)
 
 TREE_PARAMETERS: tuple[sp.Symbol, ...] = (
@@ -460,6 +497,20 @@ def full_disarmament_region(answer: PiecewiseAnswer, steps: int) -> sp.Basic:
     return sp.Or(*parts) if parts else sp.false
 
 
+def disarmament_pays() -> sp.Rel:
+    """North Korea's condition in the Hanoi trees: each step gains it ``(R - C - q X)/K > 0``.
+
+    The same for every number of steps K; the US condition is the one that moves with K.
+
+    Examples
+    --------
+    >>> disarmament_pays()
+    -attack_risk*regime_loss - disarm_cost + relief_value > 0
+    """
+    R, C, G, T, a, X, q = TREE_PARAMETERS
+    return sp.StrictGreaterThan(R - C - q * X, 0)
+
+
 def step_by_step_condition(steps: int) -> sp.Basic:
     """Where K reciprocal steps reach full disarmament: ``K a > T`` and ``R - C - q X > 0``.
 
@@ -472,7 +523,7 @@ def step_by_step_condition(steps: int) -> sp.Basic:
     """
     steps = _check_steps(steps)
     R, C, G, T, a, X, q = TREE_PARAMETERS
-    return sp.And(steps * a > T, R - C - q * X > 0)
+    return sp.And(steps * a > T, disarmament_pays())
 
 
 def reciprocal_steps_needed(values: dict[sp.Symbol, Any], max_steps: int = 30) -> int | None:
