@@ -14,10 +14,14 @@ import sympy as sp
 
 from ..analysis.sensitivity import monte_carlo_share
 from ..models import cheap_talk as ct
-from ..reproduce import Equation, TeX, register
+from ..reproduce import Equation, Table, TeX, register
 from ..symbolic import parameter_info
 
-__all__ = ["narrative_separation_condition", "narrative_separation_figure", "narrative_values"]
+__all__ = ["narrative_separation_condition", "narrative_separation_figure", "narrative_values",
+           "narrative_sensitivity_table", "MARGIN_NAMES"]
+
+MARGIN_NAMES = ("ct_gain_benign", "ct_cost_benign", "ct_gain_aggressive", "ct_cost_aggressive")
+"""The assumptions the costly narrative's margin depends on."""
 
 NOTEBOOK = "11_threaten_no_one.ipynb"
 
@@ -99,3 +103,14 @@ def narrative_values() -> dict[str, Any]:
         "NarrBias": bias,
         "NarrPartitions": ct.max_partition_size(bias),
     }
+
+
+@register("narrative_sensitivity_table", kind="table", notebook=NOTEBOOK,
+          description="Sobol' indices of the costly narrative's margin, min(u_B - k_B, "
+                      "k_A - u_A), over the plausible ranges")
+def narrative_sensitivity_table() -> Table:
+    from ..analysis.sensitivity import sobol_indices
+    from .sensitivity_tables import sobol_table
+
+    return sobol_table(sobol_indices(ct.costly_narrative_margin, ct.NARRATIVE, MARGIN_NAMES,
+                                     n=1024))

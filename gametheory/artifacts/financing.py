@@ -36,6 +36,7 @@ __all__ = [
     "financing_area_figure",
     "financing_steps_figure",
     "financing_values",
+    "financing_sensitivity_table",
 ]
 
 NOTEBOOK = "08_financing.ipynb"
@@ -165,3 +166,13 @@ def financing_values() -> dict[str, Any]:
         "FinStepsNoPayment": fin.steps_with_financing(0),
         "FinBigDealPayment": _calibrated(fin.big_deal_payment()),
     }
+
+
+@register("financing_sensitivity_table", kind="table", notebook=NOTEBOOK,
+          description="Sobol' indices of South Korea's exposure less the largest other "
+                      "(positive: it pays alone) over the exposures' plausible ranges")
+def financing_sensitivity_table() -> Table:
+    from ..analysis.sensitivity import sobol_indices
+    from .sensitivity_tables import sobol_table
+
+    return sobol_table(sobol_indices(fin.rok_exposure_margin, fin.FINANCING, n=1024))

@@ -43,6 +43,7 @@ __all__ = [
     "trust_gradual_rate",
     "trust_gradual_paths",
     "trust_values",
+    "trust_sensitivity_table",
 ]
 
 NOTEBOOK = "04_trust.ipynb"
@@ -207,3 +208,15 @@ def trust_values() -> dict[str, Any]:
         "TrustShare": TeX(f"{100 * share.share:.1f}\\%"),
         "TrustShareCI": TeX(f"{100 * share.low:.1f}\\%--{100 * share.high:.1f}\\%"),
     }
+
+
+@register("trust_sensitivity_table", kind="table", notebook=NOTEBOOK,
+          description="Sobol' indices of grim trigger's slack, patience less max(C/R, T/G), "
+                      "over the plausible ranges of the DPRK-2019 calibration")
+def trust_sensitivity_table() -> Table:
+    from ..analysis.sensitivity import sobol_indices
+    from ..models.trust import action_for_action_margin
+    from .sensitivity_tables import sobol_table
+
+    return sobol_table(sobol_indices(action_for_action_margin, DPRK_2019, TRUST_ASSUMPTIONS,
+                                     n=1024))

@@ -286,15 +286,15 @@ analysis over a calibration's plausible ranges)."""
 
 def action_for_action_margin(values: Any) -> Any:
     """``d - max(C / R, T / G)`` (vectorised): the slack of grim trigger's threshold
-    (:func:`grim_threshold_symbolic`), or -1 where a step is not worth its cost to one
-    side (``R <= C`` or ``G <= T``: no discount factor works)."""
+    (:func:`grim_threshold_symbolic`). Where a step is not worth its cost to one side
+    (``R <= C`` or ``G <= T``) the ratio is at least 1, so the slack is negative, as no
+    discount factor works; the margin stays continuous for the Sobol' indices."""
     import numpy as np
 
     d = np.asarray(values["patience"], float)
     r, c = np.asarray(values["relief_value"], float), np.asarray(values["disarm_cost"], float)
     g, t = np.asarray(values["disarm_value_us"], float), np.asarray(values["renege_gain"], float)
-    slack = d - np.maximum(c / r, t / g)
-    return np.where((r > c) & (g > t), slack, -1.0)
+    return d - np.maximum(c / r, t / g)
 
 
 action_for_action_margin.vectorised = True  # type: ignore[attr-defined]
