@@ -125,7 +125,7 @@ def test_each_calibration_on_its_own_map():
 
 
 def test_claim_sobol_ranks_the_assumptions():
-    res = sy.claim_sobol(DPRK_2019, n=512, seed=0)
+    res = sy.claim_sobol(DPRK_2019, n=512, seed=1)
     assert set(res.names) == set(sy.RENEGING_DRAWN)
     # the relief and the cost of disarming decide whether steps work more than the audience cost
     assert res.index("audience_cost")[1] < min(res.index("relief_value")[1], res.index("disarm_cost")[1])
