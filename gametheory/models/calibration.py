@@ -227,6 +227,20 @@ PRIOR_GENUINE = parameter(
     description="the US prior that North Korea is a genuine (disarming) type (pi)",
     default="1/2", plausible_range=("1/10", "9/10"), source=_ASSUMED,
 )
+# Programme maturity drives the cost of disarming and the US gain from reneging
+# (argument 03, gametheory.models.maturity).
+FULL_ARSENAL_SHIFT = parameter(
+    "full_arsenal_shift", "probability", unit="share of the yearly stake",
+    description="fall of a state's conflict share when it gives up a deliverable arsenal (D)",
+    default="9/20", plausible_range=("1/4", "3/5"), source=_ASSUMED,
+)
+YEARLY_STAKE = parameter(
+    "yearly_stake", "positive", unit="$bn per year",
+    description="yearly value the two sides divide, which a power shift moves (sigma)",
+    default="19/5", plausible_range=(2, 6),
+    source="North Korea: exports banned in 2017, $3.8bn a year (UN; LITERATURE.md) as the "
+    "central value; the range is an ASSUMPTION",
+)
 DISARM_VALUE_US = parameter(
     "disarm_value_us", "nonnegative", unit="$bn (present value)",
     description="value of full disarmament to the US (G)", default=50,
@@ -391,7 +405,8 @@ _MODEL = (WAR_SHARE_DPRK, POWER_SHIFT, PATIENCE, WAR_COST_DPRK, WAR_COST_US, REL
           DISARM_COST, RENEGE_GAIN, RENEGE_COST, DISARM_VALUE_US, REGIME_LOSS, ATTACK_RISK,
           ATTACK_LIKELIHOOD, ATTACK_LIKELIHOOD_ALT, PROGRAMME_MATURITY, DISMANTLE_COST,
           NUCLEAR_STAFF, DEFINITION_SHARE, PATIENCE_US, PATIENCE_DPRK, AUDIENCE_COST,
-          REPUTATION_COST, SANCTIONS_LEVERAGE, HOLDOUT_COST_RATIO, PRIOR_GENUINE)
+          REPUTATION_COST, SANCTIONS_LEVERAGE, HOLDOUT_COST_RATIO, PRIOR_GENUINE,
+          FULL_ARSENAL_SHIFT, YEARLY_STAKE)
 
 _dprk_values, _dprk_ranges = _defaults(*_MODEL)
 # The staff figure is a source; dismantling's central value is an assumption.
@@ -427,6 +442,10 @@ _libya: dict[sp.Symbol, tuple[Any, tuple[Any, Any], str]] = {
                          "at R = 20)"),
     HOLDOUT_COST_RATIO: (2, ("5/4", 4), "ASSUMPTION: as for North Korea"),
     PRIOR_GENUINE: ("1/2", ("1/10", "9/10"), "ASSUMPTION: as for North Korea"),
+    FULL_ARSENAL_SHIFT: ("9/20", ("1/4", "3/5"),
+                         "ASSUMPTION: as for North Korea (a property of arsenals)"),
+    YEARLY_STAKE: (2, (1, 4), "ASSUMPTION: yearly value of ending US and UN sanctions on Libya "
+                   "(relief_value over about ten years)"),
     REGIME_LOSS: (100, (50, 500), "ASSUMPTION: as for North Korea"),
     ATTACK_RISK: ("1/20", ("1/50", "1/10"),
                   "ASSUMPTION: as for North Korea (both are beliefs before 2011)"),

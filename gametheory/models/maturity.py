@@ -59,7 +59,7 @@ from ..errors import ParameterError
 from ..games.extensive_form import Chance, Decision, ExtensiveFormGame, Terminal
 from ..solve.backward_induction import spe
 from ..solve.results import PiecewiseAnswer
-from ..symbolic import exact, parameter
+from ..symbolic import exact
 from .calibration import (
     ATTACK_LIKELIHOOD,
     ATTACK_LIKELIHOOD_ALT,
@@ -67,12 +67,14 @@ from .calibration import (
     DISARM_VALUE_US,
     DISMANTLE_COST,
     DPRK_2019,
+    FULL_ARSENAL_SHIFT,
     LIBYA_2003,
     PATIENCE,
     PROGRAMME_MATURITY,
     REGIME_LOSS,
     RELIEF_VALUE,
     RENEGE_COST,
+    YEARLY_STAKE,
     Calibration,
 )
 
@@ -82,7 +84,6 @@ __all__ = [
     "PRIMITIVES",
     "LIBYA_2003_M",
     "DPRK_2019_M",
-    "with_maturity_primitives",
     "power_shift",
     "disarm_cost",
     "renege_gain",
@@ -101,21 +102,6 @@ __all__ = [
     "deal_sobol",
 ]
 
-_ASSUMED = "ASSUMPTION (no source pins it down); varied over the plausible range"
-
-FULL_ARSENAL_SHIFT = parameter(
-    "full_arsenal_shift", "probability", unit="share of the yearly stake",
-    description="fall of a state's conflict share when it gives up a deliverable arsenal (D)",
-    default="9/20", plausible_range=("1/4", "3/5"), source=_ASSUMED,
-)
-YEARLY_STAKE = parameter(
-    "yearly_stake", "positive", unit="$bn per year",
-    description="yearly value the two sides divide, which a power shift moves (sigma)",
-    default="19/5", plausible_range=(2, 6),
-    source="North Korea: exports banned in 2017, $3.8bn a year (UN; LITERATURE.md) as the "
-    "central value; the range is an ASSUMPTION",
-)
-
 M, K, R, Q, X, A, D, SIGMA, DELTA, G = (
     PROGRAMME_MATURITY, DISMANTLE_COST, RELIEF_VALUE, ATTACK_RISK, REGIME_LOSS, RENEGE_COST,
     FULL_ARSENAL_SHIFT, YEARLY_STAKE, PATIENCE, DISARM_VALUE_US,
@@ -124,31 +110,11 @@ PRIMITIVES: tuple[sp.Symbol, ...] = (M, K, R, SIGMA, Q, X, A, D, DELTA)
 """The primitives of the verdict, in the waterfall's order (maturity first)."""
 
 
-def with_maturity_primitives(cal: Calibration, values: Mapping[sp.Symbol, Any],
-                             ranges: Mapping[sp.Symbol, tuple[Any, Any]],
-                             notes: Mapping[sp.Symbol, str]) -> Calibration:
-    """``cal`` extended by values, ranges and notes of the primitives it lacks."""
-    return Calibration(cal.name, cal.description, {**cal.values, **values},
-                       {**cal.ranges, **ranges}, {**cal.notes, **notes})
+DPRK_2019_M = DPRK_2019
+"""``DPRK_2019``, which holds the maturity model's primitives (kept as an alias)."""
 
-
-DPRK_2019_M = with_maturity_primitives(
-    DPRK_2019,
-    {FULL_ARSENAL_SHIFT: sp.Rational(9, 20), YEARLY_STAKE: sp.Rational(19, 5)},
-    {FULL_ARSENAL_SHIFT: (sp.Rational(1, 4), sp.Rational(3, 5)), YEARLY_STAKE: (2, 6)},
-    {},
-)
-"""``DPRK_2019`` with the two primitives of the maturity model."""
-
-LIBYA_2003_M = with_maturity_primitives(
-    LIBYA_2003,
-    {FULL_ARSENAL_SHIFT: sp.Rational(9, 20), YEARLY_STAKE: 2},
-    {FULL_ARSENAL_SHIFT: (sp.Rational(1, 4), sp.Rational(3, 5)), YEARLY_STAKE: (1, 4)},
-    {FULL_ARSENAL_SHIFT: "ASSUMPTION: as for North Korea (a property of arsenals)",
-     YEARLY_STAKE: "ASSUMPTION: yearly value of ending US and UN sanctions on Libya "
-     "(relief_value over about ten years)"},
-)
-"""``LIBYA_2003`` with the two primitives of the maturity model."""
+LIBYA_2003_M = LIBYA_2003
+"""``LIBYA_2003``, which holds the maturity model's primitives (kept as an alias)."""
 
 
 # ------------------------------------------------------------------------- the mechanism
