@@ -191,6 +191,16 @@ class ForgivingEquilibria:
                 "max_k": self.max_k, "method": self.method, "exact": self.exact,
                 "warnings": list(self.warnings)}
 
+    @classmethod
+    def from_json_dict(cls, data: Mapping[str, Any]) -> ForgivingEquilibria:
+        """Inverse of :meth:`to_json_dict` (exact numbers read back as rationals)."""
+        def num(x: Any) -> sp.Expr | None:
+            return None if x is None else sp.Rational(x)
+        return cls(deterring=tuple(data["deterring"]), best=data["best"], grim=data["grim"],
+                   value=num(data["value"]), punishing=num(data["punishing"]),
+                   max_k=data["max_k"], method=data["method"], exact=data["exact"],
+                   warnings=tuple(data["warnings"]))
+
 
 def forgiving_equilibria(good_if_compliant: Any, good_if_cheating: Any, cheating_gain: Any,
                          discount: Any, max_k: int = 12) -> ForgivingEquilibria:

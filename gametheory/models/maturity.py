@@ -273,8 +273,19 @@ class Decomposition:
         return {"start": self.start, "end": self.end, "exact": self.exact,
                 "start_point": {k: str(v) for k, v in self.start_point.items()},
                 "initial": {k: str(v) for k, v in self.initial.items()},
-                "steps": [{k: (str(v) if isinstance(v, sp.Basic) else v)
-                           for k, v in row.items()} for row in self.table()]}
+                "steps": [{"parameter": s.parameter, "start": str(s.start), "end": str(s.end),
+                           "dprk": str(s.dprk), "us": str(s.us), "holds": s.holds,
+                           "flips": s.flips, "alone": s.alone} for s in self.steps]}
+
+    @classmethod
+    def from_json_dict(cls, data: Mapping[str, Any]) -> Decomposition:
+        """Inverse of :meth:`to_json_dict` (exact numbers read back as rationals)."""
+        steps = tuple(Step(d["parameter"], sp.Rational(d["start"]), sp.Rational(d["end"]),
+                           sp.Rational(d["dprk"]), sp.Rational(d["us"]), d["holds"], d["flips"],
+                           d["alone"]) for d in data["steps"])
+        return cls(data["start"], data["end"],
+                   {k: sp.Rational(v) for k, v in data["start_point"].items()},
+                   {k: sp.Rational(v) for k, v in data["initial"].items()}, steps, data["exact"])
 
 
 def decomposition(start: Calibration = LIBYA_2003_M, end: Calibration = DPRK_2019_M,

@@ -74,7 +74,9 @@ def test_errors_and_share():
     share = fg.small_steps_forgive_share(draws=4000)
     assert share.draws == 4000 and 0 < share.low <= share.high <= 1
     assert "inspection_capacity" not in share.names
-    assert fg.forgiving_equilibria(Q(19, 20), Q(1, 10), Q(1, 8), Q(9, 10)).to_json_dict()["best"] == 1
+    res = fg.forgiving_equilibria(Q(19, 20), Q(1, 10), Q(1, 8), Q(9, 10))
+    import json
+    assert fg.ForgivingEquilibria.from_json_dict(json.loads(json.dumps(res.to_json_dict()))) == res
 
 
 def test_step_advantage_is_the_slack_difference():

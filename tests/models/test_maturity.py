@@ -109,6 +109,9 @@ def test_decomposition_maturity_flips_the_verdict():
     last = d.steps[-1]
     assert {"dprk": last.dprk, "us": last.us} == mt.margins(mt.DPRK_2019_M)
     assert d.to_json_dict()["steps"][0]["parameter"] == "programme_maturity"
+    import json
+    again = mt.Decomposition.from_json_dict(json.loads(json.dumps(d.to_json_dict())))
+    assert again.steps == d.steps and dict(again.start_point) == dict(d.start_point)
     with pytest.raises(ParameterError, match="unknown primitive"):
         mt.decomposition(order=["nonsense"])
 
