@@ -371,6 +371,16 @@ class BeliefUpdateEffect:
     maturity_threshold: sp.Expr
     margin_change: sp.Expr
 
+    def to_json_dict(self) -> dict[str, Any]:
+        """JSON form, exact numbers as strings."""
+        return {k: (str(v) if isinstance(v, sp.Basic) else v) for k, v in vars(self).items()}
+
+    @classmethod
+    def from_json_dict(cls, data: Mapping[str, Any]) -> BeliefUpdateEffect:
+        """Inverse of :meth:`to_json_dict`."""
+        exact_fields = ("prior", "posterior", "maturity_threshold", "margin_change")
+        return cls(**{k: (sp.Rational(v) if k in exact_fields else v) for k, v in data.items()})
+
 
 def belief_update_effect(cal: Calibration) -> BeliefUpdateEffect:
     """The 2011 update at a calibration (see :class:`BeliefUpdateEffect`)."""

@@ -211,6 +211,20 @@ class ThreatOutcome:
         types that hold out (so imposed sanctions never change behaviour)."""
         return bool(self.halts) and bool(self.sanctioned) and self.sanctioned == self.holdouts
 
+    def to_json_dict(self) -> dict[str, Any]:
+        """JSON form, the exact value as a string."""
+        return {"sender": dict(self.sender), "receiver": dict(self.receiver),
+                "sanctioner_value": str(self.sanctioner_value), "threatens": self.threatens,
+                "halts": list(self.halts), "sanctioned": list(self.sanctioned),
+                "holdouts": list(self.holdouts)}
+
+    @classmethod
+    def from_json_dict(cls, data: Mapping[str, Any]) -> ThreatOutcome:
+        """Inverse of :meth:`to_json_dict`."""
+        return cls(dict(data["sender"]), dict(data["receiver"]),
+                   sp.Rational(data["sanctioner_value"]), data["threatens"],
+                   tuple(data["halts"]), tuple(data["sanctioned"]), tuple(data["holdouts"]))
+
 
 def threat_outcomes(cal: Calibration = SANCTIONS_2017, **overrides: Any) -> list[ThreatOutcome]:
     """Every pure PBE after a threat (``gt.pbe``), with the threat decision (numbers only)."""

@@ -146,3 +146,10 @@ def test_monte_carlo_shares_and_sobol():
                              "full_arsenal_shift", "patience"}
     with pytest.raises(ParameterError, match="margin must be"):
         mt.deal_sobol(mt.DPRK_2019_M, margin="both")
+
+
+def test_belief_update_effect_round_trips_through_json():
+    import json
+
+    e = mt.belief_update_effect(mt.DPRK_2019_M)
+    assert mt.BeliefUpdateEffect.from_json_dict(json.loads(json.dumps(e.to_json_dict()))) == e

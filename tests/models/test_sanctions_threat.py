@@ -81,3 +81,10 @@ def test_shares_over_the_ranges():
     assert "economy_weight" not in dual.names
     sob = th.holdout_sobol(n=256)
     assert set(sob.names) == {"economy_weight", "security_resolute"}
+
+
+def test_outcomes_round_trip_through_json():
+    import json
+
+    for o in th.threat_outcomes(economy_weight=th.DUAL_TRACK):
+        assert th.ThreatOutcome.from_json_dict(json.loads(json.dumps(o.to_json_dict()))) == o
