@@ -26,8 +26,9 @@ disarm and the US lift off ``gt.spe`` of the symbolic tree:
 one parameter at a time and records both margins after each change (the waterfall of
 the paper), and which single change flips the verdict on its own. The 2011 intervention
 raises ``q`` to the posterior ``q'`` (:func:`gametheory.models.libya.posterior_attack_belief`);
-it enters only through ``m q X``, so it matters for a mature programme, and only when
-the US would keep its word (:func:`belief_update_effect`).
+it enters only through ``m q X``, so its effect on the state's margin grows with maturity;
+it changes the outcome only where the US would keep its word (:func:`belief_update_effect`,
+:func:`update_flip_share`), which over the ranges is more often for Libya than for North Korea.
 
 Examples
 --------
