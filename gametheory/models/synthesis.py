@@ -397,8 +397,7 @@ def claim_sobol(cal: Calibration, steps: int = 10, n: int = 1024, seed: int = 1)
 
     The output is ``min(K a_P + a_A - lambda R, R - C - q X)`` in $bn: positive where
     the steps reach full disarmament; the indices say which assumptions decide that.
-    The default seed is 1 because SALib's bootstrap ignores a seed of 0 (its intervals
-    would then change from run to run).
+    ``seed`` fixes both the Sobol' sequence and the bootstrap intervals.
     """
     @vectorised
     def margin(v: dict[str, Any]) -> Any:
