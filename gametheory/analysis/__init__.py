@@ -14,6 +14,14 @@ from .robustness import (
     robustness,
     wilson_interval,
 )
+from .sensitivity import (
+    ShareEstimate,
+    SobolResult,
+    monte_carlo_share,
+    shares_latex,
+    sobol_indices,
+    vectorised,
+)
 from .statics import (
     ComparativeStatics,
     Effect,
@@ -42,4 +50,10 @@ __all__ = [
     "StrategicLogitModel",
     "fit_strategic_logit",
     "simulate_outcomes",
+    "ShareEstimate",
+    "SobolResult",
+    "monte_carlo_share",
+    "sobol_indices",
+    "vectorised",
+    "shares_latex",
 ]

@@ -10,25 +10,37 @@ both solved by ``gt.spe`` at the ``DPRK_2019`` calibration. Notebook
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import numpy as np
 import sympy as sp
 
 from ..models import calibration as C
-from ..models.calibration import DPRK_2019, Calibration
+from ..models import screening as S
+from ..models.calibration import DPRK_2019, LIBYA_2003, Calibration
 from ..models.commitment import (
+    GRID_DISCOUNTS,
+    GRID_SHIFTS,
     big_deal_breakdown_condition,
     big_deal_tree,
+    breakdown_shift,
     commitment_model,
     krainin_gap,
     minimal_reciprocal_steps,
     minimal_steps,
-    minimal_steps_grid,
     peace_feasible,
     reaches_full_disarmament,
-    step_by_step_tree,
+    steps_grid,
     tree_values,
+)
+from ..models.reneging import (
+    minimal_primitive_steps,
+    primitive_condition,
+    primitive_tree,
+    primitive_values,
+    scaled_cost_neutrality,
+    step_advantage_shares,
 )
 from ..reproduce import Equation, Table, TeX, register
 from ..solve.backward_induction import spe
@@ -45,39 +57,16 @@ __all__ = [
     "commitment_breakdown",
     "commitment_krainin",
     "commitment_values",
+    "COMMITMENT_SYMBOLS",
+    "commitment_reneging",
+    "commitment_screening",
+    "reneging_shares",
+    "screening_shares_dprk",
 ]
 
 NOTEBOOK = "02_commitment.ipynb"
 
-GRID_DISCOUNTS = tuple(sp.Rational(k, 200) for k in range(160, 191))
-"""Patience from 4/5 to 19/20 (the calibration's plausible range), in steps of 1/200."""
-GRID_SHIFTS = tuple(sp.Rational(k, 80) for k in range(0, 41))
-"""Shift of power from 0 to 1/2, in steps of 1/80."""
 KRAININ_DISCOUNTS = tuple(sp.Rational(k, 100) for k in (80, 85, 88, 90, 92, 94, 95))
-
-
-def steps_grid(cal: Calibration = DPRK_2019, discounts: Any = GRID_DISCOUNTS,
-               shifts: Any = GRID_SHIFTS, max_steps: int = 200) -> np.ndarray:
-    """``n*`` over ``discounts`` (rows) x ``shifts`` (columns) at the calibration's p0 and
-    costs, as a float array with NaN where no path of at most ``max_steps`` steps exists."""
-    base = commitment_model(cal)
-    grid = minimal_steps_grid(discounts, shifts, p0=base["p0"],
-                              cost_declining=base["cost_declining"],
-                              cost_rising=base["cost_rising"], max_steps=max_steps)
-    return np.array([[np.nan if n is None else float(n) for n in row] for row in grid])
-
-
-def breakdown_shift(cal: Calibration = DPRK_2019) -> sp.Expr:
-    """The shift above which the big deal breaks down, as a function of the patience symbol.
-
-    Solved with sympy from :func:`big_deal_breakdown_condition` at the calibration's p0
-    and costs.
-    """
-    rel = big_deal_breakdown_condition()
-    point = {C.WAR_SHARE_DPRK: cal[C.WAR_SHARE_DPRK], C.WAR_COST_DPRK: cal[C.WAR_COST_DPRK],
-             C.WAR_COST_US: cal[C.WAR_COST_US]}
-    boundary = (rel.lhs - rel.rhs).xreplace(point)
-    return sp.simplify(sp.solve(sp.Eq(boundary, 0), C.POWER_SHIFT)[0])
 
 
 @register(
@@ -150,33 +139,31 @@ def commitment_steps_map() -> Any:
     kind="figure",
     notebook=NOTEBOOK,
     description="the Hanoi big deal (North Korea disarms first) against K* reciprocal "
-    "steps, solved by gt.spe at the DPRK 2019 calibration (payoffs DPRK, US in $bn); the SPE "
-    "path is highlighted; diamonds are the chance of an attack on a (partly) disarmed state, "
-    "attacked on the left branch",
+    "steps, with the US costs and gain of reneging from primitives, solved by gt.spe at the "
+    "DPRK 2019 calibration; payoffs (DPRK above, US below) in $bn rounded to 0.1; the SPE "
+    "path is highlighted; diamonds are chance moves (an attack on a partly disarmed state, "
+    "left branch, with its probability)",
 )
 def commitment_trees() -> Any:
     from ..plot.style import figure, paper_style
     from ..plot.tree import tree
 
-    values = tree_values(DPRK_2019)
-    k_star = minimal_reciprocal_steps(values) or 2
-    # Stacked, each across the full width: the chance labels of a tree need room.
-    fig, (ax1, ax2) = figure(columns=2, aspect=0.95, nrows=2,
-                             gridspec_kw={"height_ratios": [1, 1.9]})
-    big = big_deal_tree().subs(values)
-    steps = step_by_step_tree(k_star).subs(values)
-    tree(big, spe(big), ax=ax1)
-    tree(steps, spe(steps), ax=ax2)
+    values = primitive_values(DPRK_2019)
+    k_star = minimal_primitive_steps(values) or 2
+    # Stacked, each across the full width: panel (b) has 4 K + 1 leaves.
+    fig, (ax1, ax2) = figure(columns=2, aspect=0.9, nrows=2,
+                             gridspec_kw={"height_ratios": [1, 1.6]})
+    big = primitive_tree(1).subs(values)
+    steps = primitive_tree(k_star).subs(values)
+    tree(big, spe(big), ax=ax1, decimals=1, fontsize=6.5)
+    # In (b) the chance branches carry their probability only: the action names are
+    # those of (a) (attacked on the left).
+    tree(steps, spe(steps), ax=ax2, decimals=1, fontsize=6, chance_actions=False)
     with paper_style():
-        for ax, size in ((ax1, 6.5), (ax2, 5.5)):
+        for ax in (ax1, ax2):
             for text in ax.texts:
-                text.set_fontsize(size)
-        # Panel (a) names the chance branches; in (b) their labels would overprint the
-        # payoffs, so the diamonds stand alone there (same branches, probabilities q j/K).
-        for text in ax2.texts:
-            label = text.get_text()
-            if label == "Chance" or label.startswith(("attacked", "not attacked")):
-                text.set_visible(False)
+                if text.get_text() == "Chance":
+                    text.set_visible(False)
         ax1.set_title("(a) Hanoi big deal: North Korea disarms first", fontsize=8)
         ax2.set_title(f"(b) {k_star} reciprocal steps", fontsize=8)
         fig.tight_layout()
@@ -242,4 +229,113 @@ def commitment_values() -> dict[str, Any]:
         "CommitKStar": minimal_reciprocal_steps(values),
         "CommitRenegeGain": values[C.RENEGE_GAIN],
         "CommitRenegeCost": values[C.RENEGE_COST],
+        **_derived_values(cal),
     }
+
+
+def _share(e: Any) -> TeX:
+    return TeX(f"{100 * e.share:.1f}\\%")
+
+
+def _ci(e: Any) -> TeX:
+    return TeX(f"[{100 * e.low:.1f}\\%, {100 * e.high:.1f}\\%]")
+
+
+def _derived_values(cal: Calibration) -> dict[str, Any]:
+    """Macros of the reneging and screening models (section 02)."""
+    prim = primitive_values(cal)
+    shares = reneging_shares()
+    screen = screening_shares_dprk()
+    sv = S.screening_values(cal)
+    separating = S.separating_steps(sv)
+    out: dict[str, Any] = {
+        "CommitRepCost": prim[C.REPUTATION_COST],
+        "CommitAudCost": prim[C.AUDIENCE_COST],
+        "CommitLeverage": prim[C.SANCTIONS_LEVERAGE],
+        "CommitLambdaR": prim[C.SANCTIONS_LEVERAGE] * prim[C.RELIEF_VALUE],
+        "CommitPrimKStar": minimal_primitive_steps(prim),
+        "CommitScalingProof": scaled_cost_neutrality()["holds"],
+        "CommitDraws": shares["derived"]["claim"].draws,
+        "ScreenHoldoutRatio": sv[C.HOLDOUT_COST_RATIO],
+        "ScreenPrior": sv[C.PRIOR_GENUINE],
+        "ScreenLeastStep": min(separating) if separating else TeX("none"),
+        "ScreenPriorThreshold": sv[C.SANCTIONS_LEVERAGE] * sv[C.RELIEF_VALUE] / sv[C.DISARM_VALUE_US],
+    }
+    for key, macro in (("claim", "CommitPrimClaim"), ("big deal works", "CommitPrimBigDeal"),
+                       ("too many steps", "CommitPrimTooMany"),
+                       ("disarming does not pay", "CommitPrimNoPay")):
+        out[macro] = _share(shares["derived"][key])
+        out[macro + "CI"] = _ci(shares["derived"][key])
+    out["CommitScaledClaim"] = _share(shares["scaled"]["claim"])
+    out["CommitScaledClaimCI"] = _ci(shares["scaled"]["claim"])
+    for key, macro in (("big deal separates", "ScreenBigDeal"),
+                       ("a partial step separates", "ScreenPartial"),
+                       ("no step separates", "ScreenNone"),
+                       ("small steps reciprocated by both types", "ScreenPooled")):
+        out[macro] = _share(screen[key])
+        out[macro + "CI"] = _ci(screen[key])
+    return out
+
+
+COMMITMENT_SYMBOLS = {**PAPER_SYMBOLS, C.REPUTATION_COST: "a_P", C.AUDIENCE_COST: "a_A",
+                      C.SANCTIONS_LEVERAGE: r"\lambda", C.HOLDOUT_COST_RATIO: r"\rho",
+                      C.PRIOR_GENUINE: r"\pi"}
+"""How the paper writes the parameters of arguments 02 and 10 (PAPER_SYMBOLS and the new ones)."""
+
+
+@functools.lru_cache(maxsize=1)
+def reneging_shares() -> dict[str, Any]:
+    """Monte Carlo shares of the reneging model over the DPRK ranges (seeded, once)."""
+    return {"derived": step_advantage_shares(DPRK_2019, max_steps=10, draws=4000, seed=0),
+            "scaled": step_advantage_shares(DPRK_2019, max_steps=10, draws=4000, seed=0,
+                                            scaled=True)}
+
+
+@functools.lru_cache(maxsize=1)
+def screening_shares_dprk() -> dict[str, Any]:
+    """Monte Carlo shares of the screening model over the DPRK ranges (seeded, once)."""
+    return S.screening_shares(DPRK_2019, draws=4000, seed=0)
+
+
+@register(
+    "commitment_reneging",
+    kind="equation",
+    notebook=NOTEBOOK,
+    description="where K reciprocal steps reach full disarmament when the US cost of "
+    "reneging is a_P + a_A/K (reputation per breach, audience cost in proportion to the "
+    "step) and its gain lambda R / K, derived by backward induction",
+)
+def commitment_reneging() -> Equation:
+    K = sp.Symbol("K", integer=True, positive=True)
+    return Equation(primitive_condition(K), symbol_names=COMMITMENT_SYMBOLS)
+
+
+def _steps(xs: list[Any]) -> TeX:
+    return TeX(", ".join(f"${sp.latex(x)}$" for x in xs) if xs else "none")
+
+
+@register(
+    "commitment_screening",
+    kind="table",
+    notebook=NOTEBOOK,
+    description="screening by the size of North Korea's first step (a signalling game "
+    "solved by gt.pbe): the first steps a genuine type takes and is reciprocated for, "
+    "separating from a hold-out or pooling with it, at both calibrations and at a "
+    "pessimistic US prior",
+)
+def commitment_screening() -> Table:
+    rows: list[list[Any]] = []
+    cases = (("DPRK 2019", DPRK_2019, None), ("DPRK 2019, $\\pi = 1/10$", DPRK_2019, "1/10"),
+             ("Libya 2003", LIBYA_2003, None))
+    for name, cal, prior in cases:
+        values = S.screening_values(cal)
+        if prior is not None:
+            values[C.PRIOR_GENUINE] = sp.Rational(prior)
+        found = S.equilibrium_steps(S.screening_pbe(values))
+        refined = S.equilibrium_steps(S.screening_pbe(values, refine=True))
+        rows.append([TeX(name.replace("\\\\", "\\")),
+                     _steps([g for g, _ in found["separating"]]),
+                     _steps([g for g, _ in found["pooling, reciprocated"]]),
+                     _steps([g for g, _ in refined["separating"]])])
+    return Table(header=["", "separating first steps", "pooled steps reciprocated",
+                         "separating after the intuitive criterion"], rows=rows, align="llll")

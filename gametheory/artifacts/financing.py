@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
+from ..analysis.sensitivity import monte_carlo_share
 from ..models import financing as fin
 from ..models.calibration import (
     DPRK_2019,
@@ -35,6 +36,7 @@ __all__ = [
     "financing_area_figure",
     "financing_steps_figure",
     "financing_values",
+    "financing_sensitivity_table",
 ]
 
 NOTEBOOK = "08_financing.ipynb"
@@ -53,8 +55,10 @@ def _calibrated(expr: sp.Expr) -> sp.Expr:
 
 
 @register("financing_cost_table", kind="table", notebook=NOTEBOOK,
-          description="what redirecting scientists and dismantling the programme cost: ISTC "
-                      "funding (US by 1996, EU, Japan) over its 58,000 scientists, Yongbyon's "
+          description="what redirecting scientists and dismantling the programme cost: a "
+                      "lower bound on ISTC funding per scientist (the funding known, US by "
+                      "1996, EU and Japan, over its 58,000 lifetime scientists; no upper "
+                      "value), Yongbyon's "
                       "about 2,000 staff (Reuters 2007), the KEDO budget, and published "
                       "estimates of the whole job (Heinonen 2018 to Kwon 2018; central value "
                       "assumed)")
@@ -62,10 +66,11 @@ def financing_cost_table() -> Table:
     rows = []
     for r in fin.cost_table():
         low, central, high, unit = r["low"], r["central"], r["high"], r["unit"]
-        if unit == "$m" and central < 1:  # a cost per person reads better in thousands
-            low, central, high, unit = low * 1000, central * 1000, high * 1000, "$k"
+        scale = 1000 if unit == "$m" and central < 1 else 1  # per person reads better in $k
+        unit = "$k" if scale == 1000 else unit
         # The sources are in the calibration and the caption; the table stays one column.
-        rows.append([r["item"], float(low), float(central), float(high), unit])
+        rows.append([r["item"], float(low * scale), float(central * scale),
+                     None if high is None else float(high * scale), unit])
     header = ["item", "low", "central", "high", "unit"]
     return Table(header=header, rows=rows, align="lrrrl", float_format="{:,.3g}")
 
@@ -127,8 +132,11 @@ def financing_steps_figure() -> Any:
         ax.step([float(p) for p in payments], [np.nan if s is None else s for s in steps],
                 where="post", color=PALETTE[0])
         ax.axvline(float(big_deal), color=PALETTE[5], ls="--", lw=0.9)
-        ax.annotate(r"big deal possible, $\sigma \geq \sigma^{*}$", (float(big_deal), 2.5),
-                    xytext=(4, 0), textcoords="offset points", fontsize=7, color=PALETTE[5])
+        top = max(s for s in steps if s is not None) + 1
+        # Left of the line, right-aligned: the text stays inside the axes at any width.
+        ax.annotate(r"big deal possible for $\sigma \geq \sigma^{*}$",
+                    (float(big_deal), top - 0.5), xytext=(-4, 0), textcoords="offset points",
+                    ha="right", va="center", fontsize=7, color=PALETTE[5])
         ax.set_xlim(0, float(payments[-1]))
         ax.set_ylim(0, max(s for s in steps if s is not None) + 1)
         ax.set_yticks(range(0, max(s for s in steps if s is not None) + 2))
@@ -143,6 +151,7 @@ def financing_values() -> dict[str, Any]:
     burden = fin.burden_sharing()
     kedo = fin.kedo_shares()
     areas = {s: fin.acceptable_area(s) for s in (0, 10)}
+    share = monte_carlo_share(fin.rok_pays_alone, fin.FINANCING, draws=4000, seed=0)
     return {
         "FinPayers": ", ".join(burden["payers"]),
         "FinTotal": burden["total"],
@@ -150,8 +159,20 @@ def financing_values() -> dict[str, Any]:
         "FinShortfall": burden["shortfall"],
         "FinKEDOShare": TeX(f"{float(kedo['South Korea']):.0%}".replace("%", r"\%")),
         "FinStaffCost": TeX(rf"\${float(fin.cost_table()[1]['central']):.1f}m"),
+        "FinShare": TeX(f"{100 * share.share:.1f}\\%"),
+        "FinShareCI": TeX(f"{100 * share.low:.1f}\\%--{100 * share.high:.1f}\\%"),
         "FinAreaNoPayment": TeX(f"{float(areas[0]):.0%}".replace("%", r"\%")),
         "FinAreaTenBillion": TeX(f"{float(areas[10]):.0%}".replace("%", r"\%")),
         "FinStepsNoPayment": fin.steps_with_financing(0),
         "FinBigDealPayment": _calibrated(fin.big_deal_payment()),
     }
+
+
+@register("financing_sensitivity_table", kind="table", notebook=NOTEBOOK,
+          description="Sobol' indices of South Korea's exposure less the largest other "
+                      "(positive: it pays alone) over the exposures' plausible ranges")
+def financing_sensitivity_table() -> Table:
+    from ..analysis.sensitivity import sobol_indices
+    from .sensitivity_tables import sobol_table
+
+    return sobol_table(sobol_indices(fin.rok_exposure_margin, fin.FINANCING, n=1024))

@@ -182,3 +182,157 @@ def libya_values() -> dict[str, Any]:
         low_ci, high_ci = (f"{100 * v:.1f}\\%" for v in r.interval)
         out[key + "CI"] = TeX(f"[{low_ci}, {high_ci}]")
     return out
+
+
+# ------------------------------------------------ the maturity mechanism (Bas and Coe)
+_LABELS = {
+    "programme_maturity": r"maturity $m$",
+    "dismantle_cost": r"dismantling $K$",
+    "relief_value": r"relief $R$",
+    "yearly_stake": r"stake $\sigma$",
+    "attack_risk": r"2011: $q \to q'$",
+    "regime_loss": r"regime loss $X$",
+    "renege_cost": r"US cost $a$",
+    "full_arsenal_shift": r"shift $D$",
+    "patience": r"patience $d$",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def maturity_decomposition() -> Any:
+    """Libya 2003 to DPRK 2019, one primitive at a time, then the 2011 update of ``q``."""
+    from ..models import maturity as mt
+
+    post = mt.belief_update_effect(mt.DPRK_2019_M).posterior
+    return mt.decomposition(mt.LIBYA_2003_M, mt.DPRK_2019_M, extra={"attack_risk": post})
+
+
+@functools.lru_cache(maxsize=1)
+def maturity_shares(draws: int = 4000, seed: int = 0) -> dict[str, Any]:
+    """Monte Carlo shares (seeded) of the maturity verdict and of the 2011 flip."""
+    from ..models import maturity as mt
+
+    return {
+        "libya": mt.deal_share(mt.LIBYA_2003_M, draws=draws, seed=seed),
+        "dprk": mt.deal_share(mt.DPRK_2019_M, draws=draws, seed=seed),
+        "flip_dprk": mt.update_flip_share(mt.DPRK_2019_M, draws=draws, seed=seed),
+        "flip_libya": mt.update_flip_share(mt.LIBYA_2003_M, draws=draws, seed=seed),
+    }
+
+
+@register(
+    "libya_waterfall",
+    kind="figure",
+    notebook=NOTEBOOK,
+    description="from Libya 2003 to North Korea 2019 one primitive at a time, then the 2011 "
+    "update: North Korea's margin R - K - mqX and the US margin a - T(m) ($bn) after each "
+    "change; disarming first is the SPE outcome while both are positive",
+)
+def libya_waterfall() -> Any:
+    import matplotlib.pyplot as plt
+
+    from ..plot.style import ONE_COLUMN, PALETTE, paper_style
+
+    dec = maturity_decomposition()
+    labels = (["Libya 2003"] + [_LABELS.get(s.parameter, s.parameter) for s in dec.steps]
+              + ["DPRK 2019, after 2011"])
+    with paper_style():
+        fig, axes = plt.subplots(1, 2, figsize=(ONE_COLUMN, ONE_COLUMN * 0.9), sharey=True)
+        for ax, key, title in ((axes[0], "dprk", "(a) North Korea\n" r"$R - K - mqX$"),
+                               (axes[1], "us", "(b) United States\n" r"$a - T(m)$")):
+            levels = [float(dec.initial[key])] + [float(getattr(s, key)) for s in dec.steps]
+            y = np.arange(len(levels))[::-1]
+            ax.barh(y[0], levels[0], color=PALETTE[0], height=0.6)
+            for i in range(1, len(levels)):
+                lo, hi = sorted((levels[i - 1], levels[i]))
+                up = levels[i] >= levels[i - 1]
+                # A change that moves this margin across zero is hatched.
+                crosses = (levels[i - 1] > 0) != (levels[i] > 0)
+                ax.barh(y[i], hi - lo, left=lo, height=0.6, hatch="////" if crosses else None,
+                        edgecolor="black" if crosses else "none", linewidth=0.5,
+                        color=PALETTE[2] if up else PALETTE[5])
+                ax.plot([levels[i - 1]] * 2, [y[i - 1] - 0.3, y[i] + 0.3], color="grey", lw=0.5)
+            ax.axvline(0, color="black", lw=0.8)
+            ax.barh(y[-1] - 1, levels[-1], color=PALETTE[0], height=0.6)
+            ax.plot([levels[-1]] * 2, [y[-1] - 0.3, y[-1] - 0.7], color="grey", lw=0.5)
+            ax.set_title(title, fontsize=8)
+            ax.set_xlabel(r"margin, \$bn", fontsize=7)
+            ax.tick_params(labelsize=7)
+        axes[0].set_yticks(np.arange(len(labels))[::-1] - 1)
+        axes[0].set_yticklabels(labels)
+        from matplotlib.patches import Patch
+
+        handles = [Patch(facecolor=PALETTE[0], label="level"),
+                   Patch(facecolor=PALETTE[2], label="rise"),
+                   Patch(facecolor=PALETTE[5], label="fall"),
+                   Patch(facecolor="white", edgecolor="black", hatch="////", linewidth=0.5,
+                         label="crosses zero")]
+        fig.legend(handles=handles, loc="lower center", ncol=4, frameon=False, fontsize=6,
+                   bbox_to_anchor=(0.55, -0.02), handlelength=1.2, columnspacing=0.8)
+        fig.tight_layout(rect=(0, 0.06, 1, 1))
+    return fig
+
+
+@register(
+    "libya_decomposition",
+    kind="table",
+    notebook=NOTEBOOK,
+    description="the decomposition behind the waterfall: each primitive's Libya and North "
+    "Korea values, both margins after the change, and whether the change flips the verdict "
+    "(in the chain, and alone from Libya's calibration)",
+)
+def libya_decomposition() -> Table:
+    dec = maturity_decomposition()
+    rows: list[list[Any]] = [["Libya 2003", None, None, dec.initial["dprk"], dec.initial["us"],
+                              dec.start_holds, None]]
+    for row in dec.table():
+        rows.append([TeX(_LABELS.get(row["parameter"], row["parameter"])), row["from"], row["to"],
+                     row["dprk margin"], row["us margin"], row["holds"], row["flips alone"]])
+    return Table(header=["change", "from", "to", TeX("$R - K - mqX$"), TeX("$a - T(m)$"),
+                         "deal holds", "flips alone"], rows=rows, align="lrrrrcc")
+
+
+@register(
+    "libya_maturity_values",
+    kind="values",
+    notebook=NOTEBOOK,
+    description="numbers quoted for the maturity mechanism: Monte Carlo shares with Wilson "
+    "intervals, and the 2011 update's effect",
+)
+def libya_maturity_values() -> dict[str, Any]:
+    from ..models import maturity as mt
+
+    shares = maturity_shares()
+    out: dict[str, Any] = {}
+    for key, macro in (("libya", "MatLibya"), ("dprk", "MatDPRK"), ("flip_dprk", "MatFlipDPRK"),
+                       ("flip_libya", "MatFlipLibya")):
+        r = shares[key]
+        out[macro] = TeX(f"{100 * r.share:.1f}\\%")
+        out[macro + "CI"] = TeX(f"[{100 * r.low:.1f}\\%, {100 * r.high:.1f}\\%]")
+    dprk = mt.belief_update_effect(mt.DPRK_2019_M)
+    libya = mt.belief_update_effect(mt.LIBYA_2003_M)
+    out["MatMarginDropDPRK"] = -dprk.margin_change
+    out["MatMarginDropLibya"] = -libya.margin_change
+    out["MatDraws"] = shares["dprk"].draws
+    return out
+
+
+@register(
+    "libya_sensitivity_table",
+    kind="table",
+    notebook=NOTEBOOK,
+    description="Sobol' indices of North Korea's two margins ($bn) over the DPRK 2019 ranges "
+    "(SALib, n = 1024, seed 0; first-order and total, with bootstrap half-widths)",
+)
+def libya_sensitivity_table() -> Table:
+    from ..models import maturity as mt
+
+    rows: list[list[Any]] = []
+    for margin, label in (("us", TeX("$a - T(m)$")), ("dprk", TeX("$R - K - mqX$"))):
+        for r in mt.deal_sobol(mt.DPRK_2019_M, margin=margin).table():
+            names = _LABELS | {"attack_risk": r"belief $q$"}
+            rows.append([label, TeX(names.get(r["parameter"], r["parameter"])),
+                         TeX(f"${r['first']:.2f} \\pm {r['first_conf']:.2f}$"),
+                         TeX(f"${r['total']:.2f} \\pm {r['total_conf']:.2f}$")])
+    return Table(header=["margin", "assumption", TeX("first-order $S_1$"), TeX("total $S_T$")],
+                 rows=rows, align="llrr")

@@ -2,7 +2,8 @@
 
 Which confidence-building measures separate a trustworthy from an untrustworthy
 United States (solved by ``gt.pbe``), North Korea's trust along the op-ed's sequence of
-gestures, and the security-guarantee threshold. Everything is computed by
+gestures in the equilibrium of the multi-stage game, the security-guarantee threshold,
+and the sensitivity of the verdict (Monte Carlo share, Sobol' indices). Everything is computed by
 :mod:`gametheory.models.reassurance`.
 """
 
@@ -23,6 +24,9 @@ __all__ = [
     "reassurance_guarantee_threshold",
     "reassurance_trust_path",
     "reassurance_values",
+    "reassurance_sensitivity_table",
+    "SENSITIVITY_NAMES",
+    "reassurance_share",
 ]
 
 NOTEBOOK = "06_reassurance.ipynb"
@@ -34,8 +38,42 @@ GUARANTEES: tuple[int, ...] = (0, 5)
 """Guarantee values ($bn) whose disarmament beliefs the trust figure marks."""
 
 
+SENSITIVITY_NAMES: tuple[str, ...] = tuple(
+    n for n in ra.REASSURANCE.assumptions
+    if n not in ("security_guarantee", "benefit_untrustworthy"))
+"""Assumptions varied for the verdict "the gestures alone reassure" (no guarantee; the
+untrustworthy benefit of the one-gesture game plays no part in the sequence)."""
+
+
 def _default(symbol: sp.Symbol) -> Any:
     return parameter_info(symbol).default
+
+
+def _pct(x: float) -> TeX:
+    return TeX(f"{100 * x:.1f}\\%")
+
+
+def reassurance_share() -> Any:
+    """Monte Carlo share (4,000 seeded draws) of the assumption space where the sequence
+    of gestures ends in disarmament in equilibrium."""
+    from ..analysis.sensitivity import monte_carlo_share
+
+    return monte_carlo_share(ra.sequence_reassures, ra.REASSURANCE, SENSITIVITY_NAMES,
+                             draws=4000, seed=0)
+
+
+@register("reassurance_sensitivity_table", kind="table", notebook=NOTEBOOK,
+          description="Sobol' indices of the reassurance margin (North Korea's belief after "
+                      "the affordable gestures less the belief it needs) over the plausible "
+                      "ranges of the assumptions")
+def reassurance_sensitivity_table() -> Table:
+    from ..analysis.sensitivity import sobol_indices
+
+    result = sobol_indices(ra.reassurance_margin, ra.REASSURANCE, SENSITIVITY_NAMES, n=1024)
+    rows = [[r["parameter"], TeX(f"${r['first']:.2f} \\pm {r['first_conf']:.2f}$"),
+             TeX(f"${r['total']:.2f} \\pm {r['total_conf']:.2f}$")] for r in result.table()]
+    return Table(header=["assumption", TeX("first-order $S_1$"), TeX("total $S_T$")],
+                 rows=rows, align="lrr")
 
 
 @register("reassurance_separating_table", kind="table", notebook=NOTEBOOK,
@@ -86,15 +124,16 @@ def reassurance_trust_path() -> Any:
             need = ra.disarm_belief(_default(ra.RELIEF), _default(ra.ATTACK_LOSS), g)
             ax.axhline(float(need), color="black", lw=0.7, ls=("--", ":")[j % 2])
             text = "no guarantee" if g == 0 else f"guarantee \\${g}bn"
-            ax.annotate(f"North Korea disarms above: {text}", (0.02, float(need)),
+            ax.annotate(f"disarms above ({text})", (-0.1, float(need)),
                         xytext=(0, 2), textcoords="offset points", fontsize=6.5, va="bottom")
         ax.set_xticks(range(len(labels)))
         ax.set_xticklabels(labels)
-        ax.set_ylim(0, 1)
-        ax.set_xlabel("gestures made so far (cheapest first)")
-        ax.set_ylabel(r"belief in a trustworthy US, $\mu$")
-        ax.legend(title="untrustworthy types' exploitation gains up to", loc="lower center",
-                  ncol=3, frameon=False)
+        ax.set_xlim(-0.15, len(labels) - 0.85)
+        ax.set_ylim(0, 1.02)
+        ax.set_xlabel("gestures made so far, in equilibrium")
+        ax.set_ylabel(r"belief in a trustworthy US, $\mu_m$")
+        ax.legend(title="untrustworthy types' values up to $E$ =", loc="upper center",
+                  bbox_to_anchor=(0.5, -0.25), ncol=3, frameon=False)
     return fig
 
 
@@ -105,6 +144,8 @@ def reassurance_values() -> dict[str, Any]:
     w, x = _default(ra.RELIEF), _default(ra.ATTACK_LOSS)
     path = ra.trust_path(prior=prior, exploitation_max=_default(ra.EXPLOITATION_MAX))
     separating = [name for name, ok in ra.separating_measures().items() if ok]
+    equilibrium = ra.reassurance_equilibrium()
+    share = reassurance_share()
     return {
         "ReassurePrior": prior,
         "ReassureFinalBelief": path[-1]["belief"],
@@ -113,4 +154,9 @@ def reassurance_values() -> dict[str, Any]:
         "ReassureStepsWithGuarantee": ra.steps_to_disarm(guarantee=GUARANTEES[1]),
         "ReassureGuaranteeUsed": GUARANTEES[1],
         "ReassureSeparating": ", ".join(separating) if separating else "none",
+        "ReassureSteps": equilibrium.steps,
+        "ReassureCutoff": equilibrium.cutoff,
+        "ReassureTrustworthyCost": equilibrium.cost_trustworthy,
+        "ReassureShare": _pct(share.share),
+        "ReassureShareCI": TeX(f"{_pct(share.low)}--{_pct(share.high)}"),
     }

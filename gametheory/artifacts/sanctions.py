@@ -116,3 +116,53 @@ def sanctions_values() -> dict[str, Any]:
         "SanctionsDualTrackIrresolute": outcomes["dual track"]["irresolute"],
         "SanctionsMilitaryFirstIrresolute": outcomes["military first"]["irresolute"],
     }
+
+
+# --------------------------------------------- the threat stage (Lacy and Niou 2004)
+@register("sanctions_threat_table", kind="table", notebook=NOTEBOOK,
+          description="the sanctions game with a threat stage under the 2017 UN measures: per "
+                      "policy, whether the sanctioner threatens, which type halts at the "
+                      "threat, on whom sanctions are imposed and whether they change "
+                      "behaviour, and the economic offer a resolute target needs")
+def sanctions_threat_table() -> Table:
+    from ..models import sanctions_threat as th
+
+    cal = th.SANCTIONS_2017
+    rows: list[list[Any]] = []
+    for name, w in (("military first", th.MILITARY_FIRST), ("dual track", th.DUAL_TRACK)):
+        for o in th.threat_outcomes(cal, economy_weight=w):
+            rows.append([name, w, "yes" if o.threatens else "no",
+                         ", ".join(o.halts) or "none", ", ".join(o.sanctioned) or "none",
+                         "yes" if o.selection else "no",
+                         th.offer_needed(w, cal[th.SECURITY_RESOLUTE], cal[th.SANCTIONS_LOSS])])
+    return Table(header=["policy", TeX("$w$"), "threat", "halts at threat", "sanctioned after a threat",
+                         "selection", TeX(r"offer needed, \$bn/yr")], rows=rows, align="lrcllcr")
+
+
+@register("sanctions_threat_values", kind="values", notebook=NOTEBOOK,
+          description="Monte Carlo shares (4,000 seeded draws, Wilson intervals) of the "
+                      "selection outcome under the dual track and of 'no type halts' under "
+                      "military first, over the plausible ranges")
+def sanctions_threat_values() -> dict[str, Any]:
+    from ..models import sanctions_threat as th
+
+    out: dict[str, Any] = {}
+    for macro, est in (("SanctionsSelectionShare", th.selection_share()),
+                       ("SanctionsMilitaryFirstShare", th.military_first_share())):
+        out[macro] = TeX(f"{100 * est.share:.1f}\\%")
+        out[macro + "CI"] = TeX(f"[{100 * est.low:.1f}\\%, {100 * est.high:.1f}\\%]")
+    sob = th.holdout_sobol()
+    out["SanctionsSobolWeight"] = TeX(f"{sob.index('economy_weight')[0]:.2f}")
+    return out
+
+
+@register("sanctions_sensitivity_table", kind="table", notebook=NOTEBOOK,
+          description="Sobol' indices of the offer a resolute target needs, (1 - w) s_H - w S, "
+                      "over the plausible ranges of w and s_H (SALib, n = 1024, seed 0)")
+def sanctions_sensitivity_table() -> Table:
+    from ..models import sanctions_threat as th
+
+    rows = [[r["parameter"].replace("_", " "), TeX(f"${r['first']:.2f} \\pm {r['first_conf']:.2f}$"),
+             TeX(f"${r['total']:.2f} \\pm {r['total_conf']:.2f}$")] for r in th.holdout_sobol().table()]
+    return Table(header=["assumption", TeX("first-order $S_1$"), TeX("total $S_T$")],
+                 rows=rows, align="lrr")

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
+from ..models import enforcement as en
 from ..models import six_party as sx
 from ..reproduce import Equation, Table, TeX, register
 from ..symbolic import parameter_info
@@ -23,6 +24,9 @@ __all__ = [
     "six_party_threshold_equation",
     "six_party_threshold_figure",
     "six_party_values",
+    "six_party_enforcement_table",
+    "six_party_sensitivity_table",
+    "six_party_share",
 ]
 
 NOTEBOOK = "09_six_party.ipynb"
@@ -72,7 +76,7 @@ def six_party_threshold_table() -> Table:
 
 @register("six_party_threshold_figure", kind="figure", notebook=NOTEBOOK,
           description="patience needed to sustain a deal against the number of punishers, "
-                      "one line per value of keeping the programme; above 1 no patience suffices")
+                      "one line per value of keeping the programme, drawn only where some discount factor in (0, 1) suffices")
 def six_party_threshold_figure() -> Any:
     from ..plot.style import PALETTE, figure, paper_style
 
@@ -80,26 +84,68 @@ def six_party_threshold_figure() -> Any:
     patience = _default(sx.PUNISHMENT_PATIENCE)
     fig, ax = figure(columns=1, aspect=0.72)
     with paper_style():
-        ax.axhspan(1, 2.1, color="grey", alpha=0.15, lw=0)
-        ax.annotate("no patience suffices", (5.1, 2.05), ha="right", va="top", fontsize=7,
-                    color="dimgrey")
         for j, g in enumerate(PROGRAM_VALUES):
             rows = sx.threshold_by_punishers(b, g)
             ks = [int(r["punishers"]) for r in rows]
-            thr = np.array([float(r["threshold"]) for r in rows])
-            ax.plot(ks, np.minimum(thr, 2.05), marker="o", ms=3, color=PALETTE[j],
-                    label=f"${sp.latex(g)}$")
+            # A threshold of 1 or more is no discount factor: those points are not drawn.
+            thr = np.array([float(r["threshold"]) if bool(r["threshold"] < 1) else np.nan
+                            for r in rows])
+            ax.plot(ks, thr, marker="o", ms=3, color=PALETTE[j], label=f"${sp.latex(g)}$")
         ax.axhline(float(patience), color="black", ls="--", lw=0.8)
-        ax.annotate(rf"default $\delta = {sp.latex(sp.sympify(patience))}$", (2.5, float(patience)),
+        ax.annotate(rf"default $\delta = {sp.latex(sp.sympify(patience))}$", (0.85, float(patience)),
                     xytext=(0, 1), textcoords="offset points", va="bottom", fontsize=7)
         ax.set_xticks(range(1, len(sx.PARTIES)))
         ax.set_xlim(0.8, 5.2)
-        ax.set_ylim(0, 2.1)
+        ax.set_ylim(0, 1)
         ax.set_xlabel("number of punishing partners, $k$")
         ax.set_ylabel(r"patience needed, $\delta^{*} = G/(k\,b)$")
-        ax.legend(title="value of keeping the programme, $G$", loc="upper center",
-                  bbox_to_anchor=(0.5, -0.2), frameon=False, ncol=len(PROGRAM_VALUES))
+        ax.legend(title="value of keeping the programme, $G$",
+                  loc="upper center", bbox_to_anchor=(0.5, -0.22), frameon=False,
+                  ncol=len(PROGRAM_VALUES))
     return fig
+
+
+def _pct(x: float) -> TeX:
+    return TeX(f"{100 * x:.1f}\\%")
+
+
+def six_party_share() -> Any:
+    """Monte Carlo share (4,000 seeded draws over :data:`~gametheory.models.enforcement.SIX_PARTY`)
+    in which the credible punishers, with leakage, sustain compliance."""
+    from ..analysis.sensitivity import monte_carlo_share
+
+    return monte_carlo_share(en.multilateral_deal_holds, en.SIX_PARTY, draws=4000, seed=0)
+
+
+@register("six_party_enforcement_table", kind="table", notebook=NOTEBOOK,
+          description="who punishes credibly: each partner's stake (its exposure in the "
+                      "financing game), its cost of punishing and the leakage of its "
+                      "sanctions, at the defaults (all ASSUMPTIONS)")
+def six_party_enforcement_table() -> Table:
+    credible = en.credible_punishers()
+    rows = []
+    for p in en.PARTNERS:
+        stake = _default(en.EXPOSURES[p])
+        cost = _default(en.PUNISHMENT_COSTS[p])
+        leak = _default(en.LEAKAGE[p]) if p in en.LEAKAGE else sp.Integer(0)
+        rows.append([p, stake, cost, leak, "yes" if p in credible else "no (free rides)"])
+    header = ["partner", TeX(r"stake $l_j$"), TeX(r"cost $c_j$"), TeX(r"leakage $\lambda_j$"),
+              "punishes"]
+    return Table(header=header, rows=rows, align="lrrrl")
+
+
+@register("six_party_sensitivity_table", kind="table", notebook=NOTEBOOK,
+          description="Sobol' indices of the enforcement margin (patience less the credible "
+                      "punishers' threshold) over the plausible ranges")
+def six_party_sensitivity_table() -> Table:
+    from ..analysis.sensitivity import sobol_indices
+
+    result = sobol_indices(en.enforcement_margin, en.SIX_PARTY, n=1024)
+    rows = [[r["parameter"], TeX(f"${r['first']:.2f} \\pm {r['first_conf']:.2f}$"),
+             TeX(f"${r['total']:.2f} \\pm {r['total_conf']:.2f}$")]
+            for r in result.table()[:6]]
+    return Table(header=["assumption (six largest)", TeX("first-order $S_1$"),
+                         TeX("total $S_T$")], rows=rows, align="lrr")
 
 
 @register("six_party_values", kind="values", notebook=NOTEBOOK,
@@ -109,6 +155,8 @@ def six_party_values() -> dict[str, Any]:
     core = sx.six_party_core()
     patience = _default(sx.PUNISHMENT_PATIENCE)
     veto = rows["United States"]
+    effective = en.effective_threshold()
+    share = six_party_share()
     return {
         "SixVetoShapley": veto["shapley"],
         "SixVetoShare": TeX(f"{float(veto['share']):.0%}".replace("%", r"\%")),
@@ -117,6 +165,10 @@ def six_party_values() -> dict[str, Any]:
         "SixPatience": patience,
         "SixMinPunishers": sx.minimal_punishers(patience),
         "SixProgramValue": _default(sx.PROGRAM_VALUE),
+        "SixCredible": ", ".join(effective["punishers"]),
+        "SixEffectiveThreshold": effective["threshold"],
+        "SixShare": _pct(share.share),
+        "SixShareCI": TeX(f"{_pct(share.low)}--{_pct(share.high)}"),
         "SixThresholdAll": sx.punishment_threshold(len(sx.PARTIES) - 1, _default(sx.PARTNER_BENEFIT),
                                                    _default(sx.PROGRAM_VALUE)),
     }

@@ -1,11 +1,12 @@
 """Paper items of argument 10: slow and steady wins, and where it does not.
 
-Computed from :mod:`gametheory.models.synthesis`: the region map of the Hanoi trees over
-the US temptation and reputation cost (``gt.sweep`` + ``gt.plot.regions``) showing the
-big-deal region inside the K-step region, the symbolic inclusion identity, a table of
-both models at both calibrations, and robustness shares with confidence intervals of
-the inclusion and of the op-ed's full claim over the DPRK ranges. Notebook
-``10_synthesis.ipynb`` narrates them.
+Computed from :mod:`gametheory.models.synthesis`: the region map of the Hanoi trees with
+the US costs of reneging from primitives, each calibration on its own map (its ranges
+and values); the inclusion identity ``(K - 1) a_P``; a table of every model at both
+calibrations; the inclusion and the op-ed's claim per model as Monte Carlo shares with
+Wilson intervals over the DPRK ranges (:mod:`gametheory.analysis.sensitivity`), and
+Sobol indices of the margin by which ten steps work. Notebook ``10_synthesis.ipynb``
+narrates them.
 """
 
 from __future__ import annotations
@@ -14,19 +15,25 @@ import functools
 from typing import Any
 
 import numpy as np
+import sympy as sp
 
 from ..analysis.robustness import RobustnessResult
 from ..analysis.sweep import SweepResult
 from ..models.calibration import DPRK_2019, LIBYA_2003
+from ..models.reneging import scaled_cost_neutrality
 from ..models.synthesis import (
     claim_robustness,
+    claim_shares,
+    claim_sobol,
     inclusion_proofs,
     inclusion_robustness,
+    inclusion_shares,
+    primitive_region_map,
     synthesis_table,
     tree_region_map,
 )
 from ..reproduce import Equation, Table, TeX, register
-from .definitions import PAPER_SYMBOLS
+from .commitment import COMMITMENT_SYMBOLS
 
 __all__ = [
     "REGION_STEPS",
@@ -37,6 +44,9 @@ __all__ = [
     "synthesis_inclusion",
     "synthesis_models",
     "synthesis_values",
+    "model_shares",
+    "synthesis_shares",
+    "synthesis_sobol",
 ]
 
 NOTEBOOK = "10_synthesis.ipynb"
@@ -69,61 +79,67 @@ def robustness_results() -> dict[str, RobustnessResult]:
     kind="figure",
     notebook=NOTEBOOK,
     description="where the big deal and K = 5 reciprocal steps reach full disarmament in "
-    "the Hanoi trees, over the US gain from reneging T and its reputation cost a (other "
-    "values DPRK 2019; gt.sweep with exact boundaries): the big-deal region lies inside "
-    "the step-by-step region",
+    "the Hanoi trees with the US costs of reneging from primitives, over the US leverage "
+    "from sanctions lambda and the reputation cost per breach a_P; each calibration on its "
+    "own map (its own ranges, its other values): (a) North Korea 2019, (b) Libya 2003",
 )
 def synthesis_regions() -> Any:
     from ..plot.regions import regions
-    from ..plot.style import PALETTE, paper_style
+    from ..plot.style import PALETTE, figure, paper_style
 
-    result = region_map()
     colours = {"big deal and steps": PALETTE[2], "steps only": PALETTE[0], "neither": PALETTE[6]}
-    ax = regions(result, colors=[colours.get(c, PALETTE[7]) for c in result.categories],
-                 labels={"big deal and steps": "big deal works (and steps)",
-                         "steps only": f"{REGION_STEPS} steps work, the big deal does not",
-                         "neither": f"neither (more than {REGION_STEPS} steps needed)"},
-                 xlabel=r"US gain from reneging, $T$ (\$bn)",
-                 ylabel=r"US reputation cost of reneging, $a$ (\$bn)")
-    ax.plot([float(DPRK_2019["renege_gain"])], [float(DPRK_2019["renege_cost"])], marker="*",
-            ms=9, color="black", ls="none", label="DPRK 2019")
-    ax.plot([float(LIBYA_2003["renege_gain"])], [float(LIBYA_2003["renege_cost"])], marker="o",
-            ms=5, color="black", ls="none", label="Libya 2003 (its T, a)")
-    handles, labels = ax.get_legend_handles_labels()
-    legend = ax.get_legend()
-    if legend is not None:
-        # Keep the region patches of gt.plot.regions and add the two calibration marks.
-        handles = list(legend.legend_handles) + handles[-2:]
-        labels = [t.get_text() for t in legend.get_texts()] + labels[-2:]
+    names = {"big deal and steps": "big deal works (and steps)",
+             "steps only": f"{REGION_STEPS} steps work, the big deal does not",
+             "neither": f"neither (disarming does not pay, or > {REGION_STEPS} steps)"}
+    fig, axes = figure(columns=2, aspect=0.42, ncols=2)
+    for ax, cal, title, mark in ((axes[0], DPRK_2019, "(a) North Korea 2019", "*"),
+                                 (axes[1], LIBYA_2003, "(b) Libya 2003", "o")):
+        result = primitive_region_map(cal, REGION_STEPS)
+        regions(result, ax=ax, colors=[colours[c] for c in result.categories],
+                labels=names, legend=False,
+                xlabel=r"US leverage from sanctions, $\lambda$",
+                ylabel=r"reputation cost per breach, $a_P$ (\$bn)")
+        with paper_style():
+            ax.plot([float(cal["sanctions_leverage"])], [float(cal["reputation_cost"])],
+                    marker=mark, ms=8 if mark == "*" else 5, color="black", ls="none")
+            ax.set_title(f"{title}: $R = {sp.latex(cal['relief_value'])}$, "
+                         f"$a_A = {sp.latex(cal['audience_cost'])}$", fontsize=8)
     with paper_style():
-        ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=1,
-                  frameon=False)
-    return ax.figure
+        from matplotlib.patches import Patch
+
+        handles = [Patch(facecolor=colours[c], label=names[c]) for c in colours]
+        fig.legend(handles=handles, loc="lower center", ncol=3, frameon=False,
+                   bbox_to_anchor=(0.5, 0.0))
+        fig.tight_layout(rect=(0, 0.1, 1, 1))
+    return fig
 
 
 @register(
     "synthesis_inclusion",
     kind="equation",
     notebook=NOTEBOOK,
-    description="the inclusion of the big-deal region in the K-step region of the trees: "
-    "the US constraint's slack grows by (K - 1) a",
+    description="the inclusion of the big-deal region in the K-step region of the trees "
+    "with costs from primitives: the US constraint's slack (times K) grows by (K - 1) a_P, "
+    "nothing when every cost of reneging scales with the step",
 )
 def synthesis_inclusion() -> Equation:
-    proof = inclusion_proofs()["trees"]
+    proof = scaled_cost_neutrality()
     if not proof["holds"]:
-        raise AssertionError("the tree inclusion identity does not hold")
-    # The identity's left side, expanded, has lost T; the paper prints the difference of
-    # the two US constraints that it came from.
-    return Equation(proof["identity"].rhs, symbol_names=PAPER_SYMBOLS,
-                    lhs=r"(K a - T) - (a - T)")
+        raise AssertionError("the inclusion identity of the trees from primitives does not hold")
+    # u_K - u_1, the K-step US slack (times K) less the big deal's: steps help by a_P alone.
+    return Equation(proof["difference"], symbol_names=COMMITMENT_SYMBOLS,
+                    lhs=r"K\left(a_P + \tfrac{a_A}{K} - \tfrac{\lambda R}{K}\right) - "
+                        r"\left(a_P + a_A - \lambda R\right)")
 
 
 @register(
     "synthesis_models",
     kind="table",
     notebook=NOTEBOOK,
-    description="both models at both calibrations: does the big deal work, and how many "
-    "steps are needed",
+    description="every model at both calibrations: does the big deal work, how many steps "
+    "are needed (commitment n*, flat trees K*, trees from primitives K*), and the least "
+    "first step that separates a genuine North Korea from a hold-out (a dash: none does, "
+    "both types take every step)",
 )
 def synthesis_models() -> Table:
     rows = synthesis_table(DPRK_2019, LIBYA_2003)
@@ -131,16 +147,9 @@ def synthesis_models() -> Table:
     names = {"DPRK_2019": "DPRK 2019", "LIBYA_2003": "Libya 2003"}
     body = [[names.get(r["calibration"], r["calibration"]), *(r[k] for k in keys)] for r in rows]
     header = ["", "big deal peaceful", TeX(r"least $n^\ast$"), "big deal disarms (tree)",
-              TeX(r"least $K^\ast$ (tree)")]
-    return Table(header=header, rows=body, align="lllll")
-
-
-def _pct(v: float) -> str:
-    return f"{100 * v:.0f}\\%"
-
-
-def _ci(r: RobustnessResult) -> TeX:
-    return TeX(f"[{100 * r.interval[0]:.1f}\\%, {100 * r.interval[1]:.1f}\\%]")
+              TeX(r"least $K^\ast$ (tree)"), TeX(r"least $K^\ast$ (primitives)"),
+              "least separating first step"]
+    return Table(header=header, rows=body, align="lllllll")
 
 
 @register(
@@ -150,25 +159,79 @@ def _ci(r: RobustnessResult) -> TeX:
     description="numbers quoted in the synthesis section",
 )
 def synthesis_values() -> dict[str, Any]:
-    rob = robustness_results()
+    # The shares come from analysis.sensitivity (model_shares); the older exact-recursion
+    # robustness (robustness_results) is kept for its callers but no longer quoted.
     out: dict[str, Any] = {
         "SynthRegionSteps": REGION_STEPS,
         "SynthClaimSteps": CLAIM_STEPS,
         "SynthProofTrees": inclusion_proofs()["trees"]["holds"],
         "SynthProofCommitment": inclusion_proofs()["commitment"]["holds"],
+        "SynthProofPrimitives": scaled_cost_neutrality()["holds"],
     }
-    macros = {
-        "inclusion, trees": "SynthInclusionTrees",
-        "inclusion, commitment": "SynthInclusionCommitment",
-        "claim, trees": "SynthClaimTrees",
-        "claim, commitment": "SynthClaimCommitment",
-        "claim, trees: big deal works too": "SynthTreesBigDealToo",
-        "claim, trees: no path of <= 10 steps": "SynthTreesNoPath",
-        "claim, commitment: big deal works too": "SynthCommitmentBigDealToo",
-    }
-    for key, macro in macros.items():
-        if key in rob:
-            out[macro] = TeX(_pct(rob[key].share))
-            out[macro + "CI"] = _ci(rob[key])
-            out[macro + "Draws"] = rob[key].draws
+    shares = model_shares()
+    short = {"trees (a and T set by hand)": "Flat", "trees (costs from primitives)": "Prim",
+             "commitment (shift of power)": "Commit", "screening (private type)": "Screen"}
+    for model, tag in short.items():
+        for kind, table in (("Incl", shares["inclusion"]), ("Claim", shares["claim"])):
+            e = table[model]
+            out[f"Synth{kind}{tag}"] = TeX(f"{100 * e.share:.1f}\\%")
+            out[f"Synth{kind}{tag}CI"] = TeX(f"[{100 * e.low:.1f}\\%, {100 * e.high:.1f}\\%]")
+        for kind, suffix in (("BigDeal", ": big deal works"), ("Nothing", ": nothing works")):
+            out[f"Synth{kind}{tag}"] = TeX(f"{100 * shares['claim'][model + suffix].share:.1f}\\%")
+    out["SynthDraws"] = shares["inclusion"]["screening (private type)"].draws
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def model_shares() -> dict[str, Any]:
+    """Inclusion and claim shares per model over the DPRK 2019 ranges (4,000 seeded draws)."""
+    return {"inclusion": inclusion_shares(DPRK_2019, steps=REGION_STEPS, draws=4000, seed=0),
+            "claim": claim_shares(DPRK_2019, steps=CLAIM_STEPS, draws=4000, seed=0)}
+
+
+@register(
+    "synthesis_shares",
+    kind="table",
+    notebook=NOTEBOOK,
+    description="per model, over the DPRK 2019 plausible ranges (4,000 seeded uniform "
+    "draws, 95% Wilson intervals): the share where 'big deal works implies K = 5 steps work' "
+    "holds, the share where the op-ed's claim holds (the big deal fails and at most 10 steps "
+    "work), and how the claim fails",
+)
+def synthesis_shares() -> Table:
+    shares = model_shares()
+    rows = []
+    for model, inc in shares["inclusion"].items():
+        claim = shares["claim"][model]
+        rows.append([model, _interval(inc), _interval(claim),
+                     TeX(_pct1(shares["claim"][model + ": big deal works"].share)),
+                     TeX(_pct1(shares["claim"][model + ": nothing works"].share))])
+    return Table(header=["model", "inclusion holds", "claim holds", "big deal works",
+                         "nothing works"], rows=rows, align="lllll")
+
+
+@register(
+    "synthesis_sobol",
+    kind="table",
+    notebook=NOTEBOOK,
+    description="Sobol indices (first order and total, 95% bootstrap intervals; SALib, "
+    "Saltelli sampling) of the margin by which 10 reciprocal steps work in the trees with "
+    "costs from primitives, min(10 a_P + a_A - lambda R, R - C - qX), over the DPRK 2019 ranges",
+)
+def synthesis_sobol() -> Table:
+    res = claim_sobol(DPRK_2019, steps=CLAIM_STEPS, n=1024, seed=1)
+    rows = []
+    for row in res.table():
+        rows.append([TeX(f"\\texttt{{{row['parameter'].replace('_', chr(92) + '_')}}}"),
+                     TeX(f"${row['first']:.2f} \\pm {row['first_conf']:.2f}$"),
+                     TeX(f"${row['total']:.2f} \\pm {row['total_conf']:.2f}$")])
+    return Table(header=["assumption", "first-order index", "total index"], rows=rows,
+                 align="lrr")
+
+
+def _pct1(v: float) -> str:
+    return f"{100 * v:.1f}\\%"
+
+
+def _interval(e: Any) -> TeX:
+    return TeX(f"{_pct1(e.share)} [{_pct1(e.low)}, {_pct1(e.high)}]")

@@ -16,9 +16,12 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
+from ..analysis.sensitivity import monte_carlo_share
 from ..models import calibration as C
 from ..models.calibration import DPRK_2019
 from ..models.trust import (
+    TRUST_ASSUMPTIONS,
+    action_for_action_holds,
     automaton_thresholds,
     derive_gradual_rate,
     gradual_path,
@@ -40,6 +43,7 @@ __all__ = [
     "trust_gradual_rate",
     "trust_gradual_paths",
     "trust_values",
+    "trust_sensitivity_table",
 ]
 
 NOTEBOOK = "04_trust.ipynb"
@@ -185,6 +189,8 @@ def trust_values() -> dict[str, Any]:
     # The shortest of the punishments shown (LIMITED) that sustains action for action.
     limited = {n: t for n, t in th.items() if n.startswith("limited") and t.threshold is not None}
     shortest = min(limited, key=lambda n: int(n.split("(")[1].rstrip(")"))) if limited else None
+    share = monte_carlo_share(action_for_action_holds, DPRK_2019, TRUST_ASSUMPTIONS,
+                              draws=4000, seed=0)
     return {
         "TrustGrimThreshold": th["grim trigger"].threshold,
         "TrustTitForTatSustains": th["tit-for-tat"].threshold is not None,
@@ -199,4 +205,18 @@ def trust_values() -> dict[str, Any]:
         "TrustStepsImpatient": steps[PATH_DISCOUNTS[0]],
         "TrustStepsLowerBound": fastest,
         "TrustTargetShare": TeX(f"{float(TARGET_SHARE):.0%}".replace("%", "\\%")),
+        "TrustShare": TeX(f"{100 * share.share:.1f}\\%"),
+        "TrustShareCI": TeX(f"{100 * share.low:.1f}\\%--{100 * share.high:.1f}\\%"),
     }
+
+
+@register("trust_sensitivity_table", kind="table", notebook=NOTEBOOK,
+          description="Sobol' indices of grim trigger's slack, patience less max(C/R, T/G), "
+                      "over the plausible ranges of the DPRK-2019 calibration")
+def trust_sensitivity_table() -> Table:
+    from ..analysis.sensitivity import sobol_indices
+    from ..models.trust import action_for_action_margin
+    from .sensitivity_tables import sobol_table
+
+    return sobol_table(sobol_indices(action_for_action_margin, DPRK_2019, TRUST_ASSUMPTIONS,
+                                     n=1024))

@@ -193,6 +193,54 @@ RENEGE_COST = parameter(
     description="the US reputation and audience cost of reneging on a signed deal (a)",
     default=5, plausible_range=(2, 10), source=_ASSUMED,
 )
+# Primitives of the US reneging decision (argument 02, gametheory.models.reneging): the
+# cost of reneging on a step of size s is REPUTATION_COST + AUDIENCE_COST * s, the gain
+# SANCTIONS_LEVERAGE * RELIEF_VALUE * s.
+AUDIENCE_COST = parameter(
+    "audience_cost", "nonnegative", unit="$bn (present value) per whole deal",
+    description="US domestic audience cost of breaking a signed deal, in proportion to the "
+    "share of the deal broken (a_A)", default=5, plausible_range=(0, 20),
+    source=_ASSUMED + "; audience costs rise with the size of the commitment (Fearon 1994; "
+    "Tomz 2007)",
+)
+REPUTATION_COST = parameter(
+    "reputation_cost", "nonnegative", unit="$bn (present value) per breach",
+    description="US reputation cost across proliferators (Iran, later cases) of any breach "
+    "of a signed step, whatever its size (a_P)", default=4, plausible_range=(0, 10),
+    source=_ASSUMED,
+)
+SANCTIONS_LEVERAGE = parameter(
+    "sanctions_leverage", "probability", unit="fraction of the relief's value",
+    description="what the US gains by keeping sanctions in place, as a fraction of their "
+    "value to the sanctioned state (lambda; the gain from reneging is lambda R)",
+    default="1/2", plausible_range=("1/4", 1), source=_ASSUMED,
+)
+# North Korea's private type in the screening game (argument 02, gametheory.models.screening).
+HOLDOUT_COST_RATIO = parameter(
+    "holdout_cost_ratio", "positive", unit="ratio",
+    description="how much more a unit of disarmament costs a hold-out type than a genuine "
+    "one (rho > 1: the hold-out's security rests more on the weapons)", default=2,
+    plausible_range=("5/4", 4), source=_ASSUMED,
+)
+PRIOR_GENUINE = parameter(
+    "prior_genuine", "probability", unit="probability",
+    description="the US prior that North Korea is a genuine (disarming) type (pi)",
+    default="1/2", plausible_range=("1/10", "9/10"), source=_ASSUMED,
+)
+# Programme maturity drives the cost of disarming and the US gain from reneging
+# (argument 03, gametheory.models.maturity).
+FULL_ARSENAL_SHIFT = parameter(
+    "full_arsenal_shift", "probability", unit="share of the yearly stake",
+    description="fall of a state's conflict share when it gives up a deliverable arsenal (D)",
+    default="9/20", plausible_range=("1/4", "3/5"), source=_ASSUMED,
+)
+YEARLY_STAKE = parameter(
+    "yearly_stake", "positive", unit="$bn per year",
+    description="yearly value the two sides divide, which a power shift moves (sigma)",
+    default="19/5", plausible_range=(2, 6),
+    source="North Korea: exports banned in 2017, $3.8bn a year (UN; LITERATURE.md) as the "
+    "central value; the range is an ASSUMPTION",
+)
 DISARM_VALUE_US = parameter(
     "disarm_value_us", "nonnegative", unit="$bn (present value)",
     description="value of full disarmament to the US (G)", default=50,
@@ -356,7 +404,9 @@ def _defaults(*symbols: sp.Symbol) -> tuple[dict[sp.Symbol, Any], dict[sp.Symbol
 _MODEL = (WAR_SHARE_DPRK, POWER_SHIFT, PATIENCE, WAR_COST_DPRK, WAR_COST_US, RELIEF_VALUE,
           DISARM_COST, RENEGE_GAIN, RENEGE_COST, DISARM_VALUE_US, REGIME_LOSS, ATTACK_RISK,
           ATTACK_LIKELIHOOD, ATTACK_LIKELIHOOD_ALT, PROGRAMME_MATURITY, DISMANTLE_COST,
-          NUCLEAR_STAFF, DEFINITION_SHARE, PATIENCE_US, PATIENCE_DPRK)
+          NUCLEAR_STAFF, DEFINITION_SHARE, PATIENCE_US, PATIENCE_DPRK, AUDIENCE_COST,
+          REPUTATION_COST, SANCTIONS_LEVERAGE, HOLDOUT_COST_RATIO, PRIOR_GENUINE,
+          FULL_ARSENAL_SHIFT, YEARLY_STAKE)
 
 _dprk_values, _dprk_ranges = _defaults(*_MODEL)
 # The staff figure is a source; dismantling's central value is an assumption.
@@ -385,6 +435,17 @@ _libya: dict[sp.Symbol, tuple[Any, tuple[Any, Any], str]] = {
     RENEGE_GAIN: (2, (0, 4), "ASSUMPTION: little to gain from keeping sanctions on Libya"),
     RENEGE_COST: (5, (2, 10), "ASSUMPTION: as for North Korea"),
     DISARM_VALUE_US: (10, (5, 20), "ASSUMPTION: a small programme is worth less to stop"),
+    AUDIENCE_COST: (5, (0, 20), "ASSUMPTION: as for North Korea"),
+    REPUTATION_COST: (4, (0, 10), "ASSUMPTION: as for North Korea"),
+    SANCTIONS_LEVERAGE: ("1/10", (0, "1/5"),
+                         "ASSUMPTION: little to gain from keeping sanctions on Libya (T = 2 "
+                         "at R = 20)"),
+    HOLDOUT_COST_RATIO: (2, ("5/4", 4), "ASSUMPTION: as for North Korea"),
+    PRIOR_GENUINE: ("1/2", ("1/10", "9/10"), "ASSUMPTION: as for North Korea"),
+    FULL_ARSENAL_SHIFT: ("9/20", ("1/4", "3/5"),
+                         "ASSUMPTION: as for North Korea (a property of arsenals)"),
+    YEARLY_STAKE: (2, (1, 4), "ASSUMPTION: yearly value of ending US and UN sanctions on Libya "
+                   "(relief_value over about ten years)"),
     REGIME_LOSS: (100, (50, 500), "ASSUMPTION: as for North Korea"),
     ATTACK_RISK: ("1/20", ("1/50", "1/10"),
                   "ASSUMPTION: as for North Korea (both are beliefs before 2011)"),

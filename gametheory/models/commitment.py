@@ -71,6 +71,10 @@ __all__ = [
     "big_deal_breakdown_condition",
     "one_step_implies_all_steps",
     "minimal_steps_grid",
+    "GRID_DISCOUNTS",
+    "GRID_SHIFTS",
+    "steps_grid",
+    "breakdown_shift",
     "commitment_model",
     "TREE_PARAMETERS",
     "big_deal_tree",
@@ -79,6 +83,7 @@ __all__ = [
     "reaches_full_disarmament",
     "full_disarmament_region",
     "step_by_step_condition",
+    "disarmament_pays",
     "reciprocal_steps_needed",
     "minimal_reciprocal_steps",
     "step_by_step_answer",
@@ -357,6 +362,38 @@ def minimal_steps_grid(discounts: Sequence[Number], shifts: Sequence[Number], *,
     return rows
 
 
+GRID_DISCOUNTS = tuple(sp.Rational(k, 200) for k in range(160, 191))
+"""Patience from 4/5 to 19/20 (the calibration's plausible range), in steps of 1/200."""
+GRID_SHIFTS = tuple(sp.Rational(k, 80) for k in range(0, 41))
+"""Shift of power from 0 to 1/2, in steps of 1/80."""
+
+
+def steps_grid(cal: Calibration, discounts: Sequence[Number] = GRID_DISCOUNTS,
+               shifts: Sequence[Number] = GRID_SHIFTS, max_steps: int = 200) -> Any:
+    """``n*`` over ``discounts`` (rows) x ``shifts`` (columns) at the calibration's p0 and
+    costs, as a float array with NaN where no path of at most ``max_steps`` steps exists."""
+    import numpy as np
+
+    base = commitment_model(cal)
+    grid = minimal_steps_grid(discounts, shifts, p0=base["p0"],
+                              cost_declining=base["cost_declining"],
+                              cost_rising=base["cost_rising"], max_steps=max_steps)
+    return np.array([[np.nan if n is None else float(n) for n in row] for row in grid])
+
+
+def breakdown_shift(cal: Calibration) -> sp.Expr:
+    """The shift above which the big deal breaks down, as a function of the patience symbol.
+
+    Solved with sympy from :func:`big_deal_breakdown_condition` at the calibration's p0
+    and costs.
+    """
+    rel = big_deal_breakdown_condition()
+    point = {WAR_SHARE_DPRK: cal[WAR_SHARE_DPRK], WAR_COST_DPRK: cal[WAR_COST_DPRK],
+             WAR_COST_US: cal[WAR_COST_US]}
+    boundary = (rel.lhs - rel.rhs).xreplace(point)
+    return sp.simplify(sp.solve(sp.Eq(boundary, 0), POWER_SHIFT)[0])
+
+
 # ------------------------------------------------------------- the Hanoi trees (02, 03)
 
 TREE_PARAMETERS: tuple[sp.Symbol, ...] = (
@@ -366,10 +403,11 @@ TREE_PARAMETERS: tuple[sp.Symbol, ...] = (
 """R, C, G, T, a, X, q: the parameters of :func:`big_deal_tree` and :func:`step_by_step_tree`."""
 
 
-def _ending(done: int, lifted: int, reneged: bool, steps: int) -> Any:
+def _ending(done: int, lifted: int, reneged: bool, steps: int,
+            T: sp.Expr = RENEGE_GAIN, a: sp.Expr = RENEGE_COST) -> Any:
     # North Korea: relief received minus disarmament done; if it has disarmed a fraction
     # j/K it is attacked with probability q j/K and loses X (the regime risk).
-    R, C, G, T, a, X, q = TREE_PARAMETERS
+    R, C, G, _T, _a, X, q = TREE_PARAMETERS
     j, frac_l = sp.Rational(done, steps), sp.Rational(lifted, steps)
     dprk = R * frac_l - C * j
     # The US: disarmament gained, plus what it keeps by not lifting (T per full relief),
@@ -385,7 +423,8 @@ def _ending(done: int, lifted: int, reneged: bool, steps: int) -> Any:
     })
 
 
-def step_by_step_tree(steps: int) -> ExtensiveFormGame:
+def step_by_step_tree(steps: int, *, renege_gain: Any = None,
+                      renege_cost: Any = None) -> ExtensiveFormGame:
     """K reciprocal steps: North Korea disarms 1/K, the US lifts 1/K or reneges, and so on.
 
     At step k North Korea disarms (``"disarm"``) or stops (``"stop"``, keeping what is
@@ -395,14 +434,21 @@ def step_by_step_tree(steps: int) -> ExtensiveFormGame:
     ``q j/K`` (a chance node); the US ``G j/K + T (j - l)/K``, minus ``a`` if it reneged.
     With ``steps = 1`` this is :func:`big_deal_tree`. Symbolic in :data:`TREE_PARAMETERS`;
     put numbers in with ``tree.subs(...)`` or :func:`tree_values`.
+
+    ``renege_gain`` (default the parameter ``T``) and ``renege_cost`` (default ``a``, the
+    same for a breach of any size) replace ``T`` and ``a`` by expressions, e.g. costs
+    derived from primitives that scale with the step's size
+    (:func:`gametheory.models.reneging.primitive_tree`).
     """
     steps = _check_steps(steps)
-    node: Any = _ending(steps, steps, False, steps)
+    gain = RENEGE_GAIN if renege_gain is None else exact(renege_gain, where="renege_gain")
+    cost = RENEGE_COST if renege_cost is None else exact(renege_cost, where="renege_cost")
+    node: Any = _ending(steps, steps, False, steps, gain, cost)
     for k in range(steps, 0, -1):
         us = Decision("US", f"us step {k}",
-                      {"lift": node, "renege": _ending(k, k - 1, True, steps)})
+                      {"lift": node, "renege": _ending(k, k - 1, True, steps, gain, cost)})
         node = Decision("DPRK", f"dprk step {k}",
-                        {"disarm": us, "stop": _ending(k - 1, k - 1, False, steps)})
+                        {"disarm": us, "stop": _ending(k - 1, k - 1, False, steps, gain, cost)})
     title = "Hanoi big deal" if steps == 1 else f"Step by step ({steps} reciprocal steps)"
     return ExtensiveFormGame(node, players=["DPRK", "US"], title=title)
 
@@ -451,6 +497,20 @@ def full_disarmament_region(answer: PiecewiseAnswer, steps: int) -> sp.Basic:
     return sp.Or(*parts) if parts else sp.false
 
 
+def disarmament_pays() -> sp.Rel:
+    """North Korea's condition in the Hanoi trees: each step gains it ``(R - C - q X)/K > 0``.
+
+    The same for every number of steps K; the US condition is the one that moves with K.
+
+    Examples
+    --------
+    >>> disarmament_pays()
+    -attack_risk*regime_loss - disarm_cost + relief_value > 0
+    """
+    R, C, G, T, a, X, q = TREE_PARAMETERS
+    return sp.StrictGreaterThan(R - C - q * X, 0)
+
+
 def step_by_step_condition(steps: int) -> sp.Basic:
     """Where K reciprocal steps reach full disarmament: ``K a > T`` and ``R - C - q X > 0``.
 
@@ -463,7 +523,7 @@ def step_by_step_condition(steps: int) -> sp.Basic:
     """
     steps = _check_steps(steps)
     R, C, G, T, a, X, q = TREE_PARAMETERS
-    return sp.And(steps * a > T, R - C - q * X > 0)
+    return sp.And(steps * a > T, disarmament_pays())
 
 
 def reciprocal_steps_needed(values: dict[sp.Symbol, Any], max_steps: int = 30) -> int | None:

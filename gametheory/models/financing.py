@@ -3,9 +3,9 @@
 "Moving thousands of scientists costs billions; South Korea must find the economic
 solution; the rest of the world will not lead." Four pieces:
 
-1. Cost figures (:func:`cost_table`): the ISTC's funding per supported scientist
-   (published funding over the 58,000 scientists it supported; a lower bound, the US
-   figure runs only to 1996), applied to the about 2,000 staff of Yongbyon, beside the
+1. Cost figures (:func:`cost_table`): a lower bound on the ISTC's funding per supported
+   scientist (the funding known is part of the lifetime total, the 58,000 scientists
+   are the lifetime count), applied to the about 2,000 staff of Yongbyon, beside the
    range of published estimates of the whole job ($0.1bn to over $200bn). All figures
    come from :mod:`gametheory.models.calibration`.
 2. Burden sharing as private provision of a public good (Olson and Zeckhauser 1966,
@@ -83,6 +83,9 @@ __all__ = [
     "steps_with_financing",
     "big_deal_payment",
     "steps_by_payment",
+    "FINANCING",
+    "rok_pays_alone",
+    "rok_exposure_margin",
 ]
 
 _ASSUMED = "ASSUMPTION (exposure to the North Korean threat); varied over the range"
@@ -119,30 +122,39 @@ _SIDE_PAYMENT = parameter(
 
 
 def istc_cost_per_scientist(cal: Calibration = DPRK_2019) -> sp.Expr:
-    """ISTC funding (US + EU + Japan, $m) per scientist it supported, in $m.
+    """A lower bound on the ISTC's funding per scientist it supported, in $m.
 
-    A lower bound: the US figure is funding by 1996 only (LITERATURE.md).
+    The published figures do not give a consistent numerator and denominator: the
+    funding known (the US by 1996, the EU, Japan) is part of the ISTC's lifetime funding,
+    while the 58,000 scientists are its lifetime count. Lifetime funding over lifetime
+    scientists is therefore *at least* the known funding over 58,000; this returns that
+    bound and the paper quotes it only as a bound.
     """
     return (cal[ISTC_US] + cal[ISTC_EU] + cal[ISTC_JAPAN]) / cal[ISTC_SCIENTISTS]
 
 
 def cost_table(cal: Calibration = DPRK_2019) -> list[dict[str, Any]]:
-    """Rows ``{item, low, central, high, unit, source}`` for the paper's cost table."""
+    """Rows ``{item, low, central, high, unit, bound, source}`` for the paper's cost table.
+
+    ``bound`` is ``"lower"`` where the row is a lower bound (the ISTC rows: see
+    :func:`istc_cost_per_scientist`; their ``high`` is None) and ``""`` otherwise.
+    """
     per = istc_cost_per_scientist(cal)
-    staff_low, staff_high = parameter_info(NUCLEAR_STAFF).plausible_range or (2000, 2000)
+    staff_low, _ = parameter_info(NUCLEAR_STAFF).plausible_range or (2000, 2000)
     staff = cal[NUCLEAR_STAFF]
     low, high = cal.range_of(DISMANTLE_COST)
     return [
-        {"item": "ISTC funding per supported scientist", "low": per, "central": per,
-         "high": per, "unit": "$m", "source": "ISTC (US by 1996, EU, Japan) / 58,000 scientists"},
-        {"item": "redirecting Yongbyon's staff at ISTC rates", "low": per * staff_low,
-         "central": per * staff, "high": per * staff_high, "unit": "$m",
-         "source": "about 2,000 staff (Reuters 2007) x ISTC rate"},
+        {"item": "ISTC funding per supported scientist, at least", "low": per, "central": per,
+         "high": None, "unit": "$m", "bound": "lower",
+         "source": "ISTC funding known (US by 1996, EU, Japan) / 58,000 lifetime scientists"},
+        {"item": "redirecting Yongbyon's staff at ISTC rates, at least", "low": per * staff_low,
+         "central": per * staff, "high": None, "unit": "$m", "bound": "lower",
+         "source": "about 2,000 staff (Reuters 2007) x the ISTC lower bound"},
         {"item": "KEDO light-water reactors (1994 Agreed Framework)",
          "low": cal[KEDO_LWR_BUDGET], "central": cal[KEDO_LWR_BUDGET],
-         "high": cal[KEDO_LWR_BUDGET], "unit": "$bn", "source": "KEDO budget"},
+         "high": cal[KEDO_LWR_BUDGET], "unit": "$bn", "bound": "", "source": "KEDO budget"},
         {"item": "whole denuclearization (published estimates)", "low": low,
-         "central": cal[DISMANTLE_COST], "high": high, "unit": "$bn",
+         "central": cal[DISMANTLE_COST], "high": high, "unit": "$bn", "bound": "",
          "source": "Heinonen (2018) to Kwon Hyuk-chul (2018); central value ASSUMED"},
     ]
 
@@ -325,3 +337,35 @@ def steps_by_payment(
     if payments is None:
         payments = [sp.Rational(j, 40) for j in range(0, 17)]
     return [{"payment": exact(p), "steps": steps_with_financing(p, cal)} for p in payments]
+
+
+FINANCING = Calibration(
+    name="FINANCING",
+    description="the financiers' exposures (argument 08), at their declared defaults and "
+    "plausible ranges; all ASSUMPTIONS",
+    values={s: parameter_info(s).default for s in EXPOSURES.values()},
+    ranges={s: parameter_info(s).plausible_range or (parameter_info(s).default,) * 2
+            for s in EXPOSURES.values()},
+)
+"""Calibration of the burden-sharing game for :mod:`gametheory.analysis.sensitivity`."""
+
+
+def rok_exposure_margin(values: Mapping[str, Any]) -> Any:
+    """South Korea's exposure less the largest other (vectorised): positive iff it alone
+    pays in the Olson-Zeckhauser equilibrium (:func:`burden_sharing`)."""
+    import numpy as np
+
+    others = [np.asarray(values[s.name], float) for p, s in EXPOSURES.items() if p != "South Korea"]
+    return np.asarray(values[EXPOSURES["South Korea"].name], float) - np.maximum.reduce(others)
+
+
+rok_exposure_margin.vectorised = True  # type: ignore[attr-defined]
+
+
+def rok_pays_alone(values: Mapping[str, Any]) -> Any:
+    """Verdict (vectorised): South Korea is the only financier that pays ("the rest of the
+    world will not lead")."""
+    return rok_exposure_margin(values) > 0
+
+
+rok_pays_alone.vectorised = True  # type: ignore[attr-defined]

@@ -219,32 +219,44 @@ def multilateral_stage_game(
     benefit: Any = PARTNER_BENEFIT,
     program_value: Any = PROGRAM_VALUE,
     partner_loss: Any = 1,
+    leakage: Mapping[str, Any] | None = None,
+    punishment_cost: Mapping[str, Any] | None = None,
 ) -> NormalFormGame:
     """North Korea against ``k`` partners, each choosing ``C`` (cooperate) or ``D`` (punish).
 
-    North Korea: ``b`` per cooperating partner, plus ``G`` if it plays ``D`` (keeps its
-    programme). Partner: 1 cooperating with a compliant North Korea, ``-l`` cooperating
-    with a defecting one, 0 when punishing. ``(D, D, ..., D)`` is a stage equilibrium,
-    so the grim trigger's punishment is credible.
+    North Korea: ``b`` per cooperating partner and ``lambda_j b`` per punishing one (the
+    sanctions leakage ``lambda_j``, 0 by default), plus ``G`` if it plays ``D`` (keeps its
+    programme). Partner ``j``: 1 cooperating with a compliant North Korea, ``-l_j``
+    cooperating with a defecting one, ``-c_j`` when punishing (the punishment cost, 0 by
+    default). With ``c_j <= l_j`` for every partner, ``(D, ..., D)`` is a stage
+    equilibrium, so the grim trigger's punishment is credible; a partner with
+    ``c_j > l_j`` would rather keep trading with a defector (it free-rides on the others).
+    ``partner_loss`` is one number for all partners or a mapping by party.
     """
     import itertools
 
     import numpy as np
 
     partners = _partners(punishers)
-    b, g, loss = exact(benefit), exact(program_value), exact(partner_loss)
+    b, g = exact(benefit), exact(program_value)
+    lam = {p: exact((leakage or {}).get(p, 0), where=f"leakage of {p}") for p in partners}
+    cost = {p: exact((punishment_cost or {}).get(p, 0), where=f"punishment cost of {p}")
+            for p in partners}
+    loss = {p: exact(partner_loss[p] if isinstance(partner_loss, Mapping) else partner_loss)
+            for p in partners}
     n = 1 + len(partners)
     shape = (n,) + (2,) * n
     payoffs = np.empty(shape, dtype=object)
     for prof in itertools.product((0, 1), repeat=n):
         nk_defects = prof[0] == 1
-        cooperating = sum(1 for a in prof[1:] if a == 0)
-        payoffs[(0, *prof)] = cooperating * b + (g if nk_defects else 0)
-        for j in range(1, n):
+        payoffs[(0, *prof)] = sum((b if a == 0 else lam[p] * b
+                                   for p, a in zip(partners, prof[1:], strict=True)),
+                                  sp.Integer(0)) + (g if nk_defects else 0)
+        for j, p in enumerate(partners, start=1):
             if prof[j] == 1:
-                payoffs[(j, *prof)] = sp.Integer(0)
+                payoffs[(j, *prof)] = -cost[p]
             else:
-                payoffs[(j, *prof)] = -loss if nk_defects else sp.Integer(1)
+                payoffs[(j, *prof)] = -loss[p] if nk_defects else sp.Integer(1)
     return NormalFormGame(
         payoffs, players=("North Korea", *partners), strategies=[("C", "D")] * n,
         title=f"North Korea and {len(partners)} punisher(s)",

@@ -53,6 +53,9 @@ __all__ = [
     "grim_threshold_symbolic",
     "gradual_parameters",
     "gradual_paths",
+    "TRUST_ASSUMPTIONS",
+    "action_for_action_margin",
+    "action_for_action_holds",
 ]
 
 _b, _c, _d, _rho = sp.symbols("b c d rho", positive=True)
@@ -223,10 +226,17 @@ def automaton_thresholds(cal: Calibration, limited: tuple[int, ...] = (1, 3, 10)
     ``max(C / R, T / G)`` (Friedman 1971), the same ratio as the gradual path's
     feasibility ``d > c / b``; tit-for-tat and short punishments may have none.
     """
-    stage = action_for_action_game(cal[RELIEF_VALUE], cal[DISARM_COST], cal[DISARM_VALUE_US],
-                                   cal[RENEGE_GAIN])
-    game = RepeatedGame(stage, "1/2")  # the discount factor is replaced by a symbol
-    return {name: discount_threshold(game, (a, a)) for name, a in _automata(limited).items()}
+    values = (cal[RELIEF_VALUE], cal[DISARM_COST], cal[DISARM_VALUE_US], cal[RENEGE_GAIN])
+    return dict(_thresholds(values, tuple(limited)))
+
+
+@functools.lru_cache(maxsize=8)
+def _thresholds(values: tuple[sp.Expr, ...], limited: tuple[int, ...]
+                ) -> tuple[tuple[str, DiscountThreshold], ...]:
+    # The exact solver takes seconds for long punishments; the notebook, the table and
+    # the figure all ask for the same calibration.
+    game = RepeatedGame(action_for_action_game(*values), "1/2")  # delta becomes a symbol
+    return tuple((name, discount_threshold(game, (a, a))) for name, a in _automata(limited).items())
 
 
 def grim_threshold_symbolic() -> DiscountThreshold:
@@ -266,3 +276,33 @@ def gradual_paths(cal: Calibration, discounts: list[Any], steps: int) -> dict[st
         except ParameterError:
             paths[exact(d)] = None
     return {"t": list(range(steps + 1)), "paths": paths}
+
+
+TRUST_ASSUMPTIONS: tuple[str, ...] = ("patience", "relief_value", "disarm_cost",
+                                      "disarm_value_us", "renege_gain")
+"""The assumptions the action-for-action verdict depends on (drawn by the sensitivity
+analysis over a calibration's plausible ranges)."""
+
+
+def action_for_action_margin(values: Any) -> Any:
+    """``d - max(C / R, T / G)`` (vectorised): the slack of grim trigger's threshold
+    (:func:`grim_threshold_symbolic`). Where a step is not worth its cost to one side
+    (``R <= C`` or ``G <= T``) the ratio is at least 1, so the slack is negative, as no
+    discount factor works; the margin stays continuous for the Sobol' indices."""
+    import numpy as np
+
+    d = np.asarray(values["patience"], float)
+    r, c = np.asarray(values["relief_value"], float), np.asarray(values["disarm_cost"], float)
+    g, t = np.asarray(values["disarm_value_us"], float), np.asarray(values["renege_gain"], float)
+    return d - np.maximum(c / r, t / g)
+
+
+action_for_action_margin.vectorised = True  # type: ignore[attr-defined]
+
+
+def action_for_action_holds(values: Any) -> Any:
+    """Verdict (vectorised): grim-trigger action for action is subgame perfect at these values."""
+    return action_for_action_margin(values) >= 0
+
+
+action_for_action_holds.vectorised = True  # type: ignore[attr-defined]

@@ -208,7 +208,7 @@ def _default_inspection_probabilities() -> tuple[tuple[str, Any], ...]:
 
 def _inspection_probabilities(game: NormalFormGame) -> dict[str, Any]:
     answer = nash(game)
-    for piece in getattr(answer, "pieces", ()):
+    for piece in answer.pieces if answer.is_symbolic else ():
         profile = piece.value  # (row mixed strategy, column mixed strategy)
         if profile is None:
             continue

@@ -21,7 +21,9 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -31,7 +33,76 @@ from ..errors import ParameterError
 from ..symbolic import compile_expr, parameter_info
 from .style import PALETTE, figure, paper_style
 
-__all__ = ["regions", "boundary_curves"]
+__all__ = ["regions", "boundary_curves", "category_order", "category_styles", "HATCHES"]
+
+HATCHES: tuple[str, ...] = ("", "////", "....", "\\\\\\\\", "xxxx", "oo", "----", "++++")
+"""Hatch patterns, combined with the palette's colours to tell any number of categories apart."""
+_HATCH_INK = "#333333"  # dark enough on the yellow and sky blue fills, visible on blue
+
+_NUMBER = re.compile(r"[-+]?\d+(?:[./]\d+)?")
+
+
+def _leading_number(label: str) -> Fraction | None:
+    match = _NUMBER.search(label)
+    if match is None:
+        return None
+    try:
+        return Fraction(match.group())
+    except (ValueError, ZeroDivisionError):
+        return None
+
+
+def category_order(categories: Sequence[str]) -> list[int]:
+    """Indices of ``categories`` in legend order: by number when every label has one.
+
+    Labels such as ``"1 step"``, ``"2 steps"``, ``"10 steps"`` come out in numeric order
+    (not ``"10"`` before ``"2"``, and not by area); labels without numbers keep the order
+    in which the sweep met them.
+
+    Examples
+    --------
+    >>> category_order(["10 steps", "2 steps", "1 step"])
+    [2, 1, 0]
+    >>> category_order(["holds", "fails"])
+    [0, 1]
+    """
+    numbers = [_leading_number(c) for c in categories]
+    if categories and all(v is not None for v in numbers):
+        return sorted(range(len(categories)), key=lambda i: (numbers[i], i))
+    return list(range(len(categories)))
+
+
+def category_styles(count: int) -> list[tuple[str, str]]:
+    """``count`` distinct ``(colour, hatch)`` pairs: the palette first, then hatched.
+
+    The seven Okabe-Ito fills (black is kept for boundaries) are used plain, then again
+    with each hatch of :data:`HATCHES` in turn, so no two categories share a style for up
+    to 56 categories; beyond that a :class:`~gametheory.errors.ParameterError` asks for
+    explicit ``colors``.
+
+    Examples
+    --------
+    >>> category_styles(9)[7]
+    ('#0072B2', '////')
+    """
+    fills = [c for c in PALETTE if c != "#000000"]
+    if count > len(fills) * len(HATCHES):
+        raise ParameterError(
+            f"{count} categories exceed the {len(fills) * len(HATCHES)} distinct colour and "
+            "hatch styles; pass colors=... or merge categories"
+        )
+    return [(fills[i % len(fills)], HATCHES[i // len(fills)]) for i in range(count)]
+
+
+def _hatch(ax: Any, xa: np.ndarray, ya: np.ndarray, mask: np.ndarray, hatch: str) -> None:
+    """Hatch where ``mask`` holds: one filled contour of the indicator at level 1/2, whose
+    edges fall halfway between grid points, where the nearest-cell mesh changes colour."""
+    from matplotlib import rc_context
+
+    x, y = np.asarray(xa, dtype=float), np.asarray(ya, dtype=float)
+    with rc_context({"hatch.color": _HATCH_INK, "hatch.linewidth": 0.6}):
+        ax.contourf(x, y, mask.T.astype(float), levels=[0.5, 1.5], colors="none",
+                    hatches=[hatch])
 
 
 def _separates(result: Any, points: Mapping[str, np.ndarray], shift: Mapping[str, float]) -> np.ndarray:
@@ -177,35 +248,39 @@ def regions(
             # Categories met only on ties (lines of measure zero) are not regions: they
             # get the tie colour and one legend entry, the exact boundary curves show them.
             area = np.array([np.count_nonzero((codes == i) & ~on_tie) for i in range(n)])
-            regions_present = [i for i in np.argsort(-area, kind="stable") if area[i] > 0]
+            present = [i for i in category_order(result.categories) if area[i] > 0]
             if colors is not None:
                 palette = list(colors)
                 if len(palette) < n:
                     raise ParameterError(f"{len(palette)} colours for {n} categories")
+                hatches = [""] * n
             else:
-                # Distinct colours by area, largest first; black is kept for boundaries.
-                fills = [c for c in PALETTE if c != "#000000"]
-                palette = ["#BBBBBB"] * n
-                for rank, i in enumerate(regions_present):
-                    palette[i] = fills[rank % len(fills)]
+                palette, hatches = ["#BBBBBB"] * n, [""] * n
+                for rank, (colour, hatch) in zip(present, category_styles(len(present))):
+                    palette[rank], hatches[rank] = colour, hatch
             grid = codes if two else np.vstack([codes, codes]).T
             ax.pcolormesh(
                 xa, ya, grid.T, cmap=ListedColormap(palette[:n]), vmin=-0.5, vmax=n - 0.5,
                 shading="nearest", rasterized=True,
             )
+            for i in present:
+                if hatches[i]:
+                    _hatch(ax, xa, ya, grid == i, hatches[i])
             if legend:
                 names = labels or {}
                 handles: list[Any] = [
-                    Patch(facecolor=palette[i], label=names.get(result.categories[i], result.categories[i]))
-                    for i in regions_present
+                    Patch(facecolor=palette[i], hatch=hatches[i], edgecolor=_HATCH_INK,
+                          linewidth=0, label=names.get(result.categories[i], result.categories[i]))
+                    for i in present
                 ]
                 if boundaries and result.boundaries:
                     from matplotlib.lines import Line2D
 
                     handles.append(Line2D([], [], color=boundary_color, linewidth=0.9,
                                           label="boundary (ties on it)"))
+                ncol = 1 if len(handles) <= 3 else 2 if len(handles) <= 8 else 3
                 ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.18),
-                          ncol=1 if len(handles) > 3 else len(handles), frameon=False)
+                          ncol=ncol, frameon=False)
         elif result.values is not None:
             grid = result.values if two else np.vstack([result.values, result.values]).T
             mesh = ax.pcolormesh(xa, ya, grid.T, shading="nearest", cmap="viridis", rasterized=True)

@@ -1,15 +1,23 @@
 """Game trees drawn in the paper style: players at nodes, information sets joined,
-chance probabilities and payoffs shown, the equilibrium path highlighted.
+chance probabilities and payoffs shown as LaTeX, the equilibrium path highlighted.
+
+Payoffs and probabilities may be numbers or formulas in parameters: each is typeset
+with matplotlib's mathtext (no LaTeX installation needed), exact fractions as
+fractions, and a payoff vector is stacked one player per line under its leaf, so that
+neighbouring leaves do not overprint at column width.
 
 Examples
 --------
 >>> import gametheory as gt
 >>> from gametheory.plot.tree import tree
->>> game = gt.ExtensiveFormGame(gt.Decision("A", "a", {"L": gt.Terminal([1, 0]),
-...                                                    "R": gt.Terminal([0, 1])}), ["A", "B"])
->>> ax = tree(game, gt.spe(game))
->>> len(ax.lines) > 0
-True
+>>> T = gt.parameter("T", kind="positive")
+>>> game = gt.ExtensiveFormGame(gt.Decision("A", "a", {"L": gt.Terminal([1, T]),
+...                                                    "R": gt.Terminal(["1/2", 1])}), ["A", "B"])
+>>> ax = tree(game)
+>>> sorted(t.get_text() for t in ax.texts if "\\n" in t.get_text())
+['$1$\\n$T$', '$\\\\frac{1}{2}$\\n$1$']
+>>> math_label("2/5"), math_label(0.125, decimals=2)
+('$\\\\frac{2}{5}$', '$0.12$')
 """
 
 from __future__ import annotations
@@ -17,12 +25,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import sympy as sp
+
+from ..errors import NotApplicableError, ParameterError
+from ..symbolic import exact
 from .style import PALETTE, figure, paper_style
 
-__all__ = ["tree", "tree_layout"]
+__all__ = ["tree", "tree_layout", "math_label"]
 
 _HIGHLIGHT = PALETTE[5]  # vermillion
 _EDGE = "#9a9a9a"
+_INFOSET = PALETTE[2]
 
 
 def tree_layout(game: Any) -> dict[int, tuple[float, float]]:
@@ -56,28 +69,77 @@ def _behavior_of(solution: Any) -> Mapping[str, Any] | None:
     if hasattr(solution, "profiles"):
         first = next(iter(solution.profiles()), None)
         return None if first is None else first.behavior
-    raise TypeError(f"cannot highlight a path from {type(solution).__name__}")
+    if getattr(solution, "is_symbolic", False):
+        raise NotApplicableError(
+            "tree: a piecewise (symbolic) answer has no single path to highlight; draw "
+            "answer.at(values) or game.subs(values) solved at a point"
+        )
+    raise NotApplicableError(f"tree: cannot highlight a path from {type(solution).__name__}")
 
 
-def _fmt(value: Any) -> str:
-    text = str(value)
-    return text if len(text) <= 8 else f"{float(value):.3g}"
+def math_label(value: Any, decimals: int | None = None,
+               symbol_names: Mapping[sp.Symbol, str] | None = None) -> str:
+    """A number or formula as a mathtext string (``$...$``) for a figure.
+
+    Parameters
+    ----------
+    value
+        A number, an exact string such as ``"2/5"``, or a sympy expression.
+    decimals
+        If given, numbers that are not integers are printed rounded to this many
+        decimals (a display choice only; the game stays exact). By default exact
+        fractions are printed as ``\\frac{p}{q}``.
+    symbol_names
+        LaTeX names of parameters, passed to :func:`sympy.latex`.
+
+    Returns
+    -------
+    str
+    """
+    if decimals is not None and (isinstance(decimals, bool) or not isinstance(decimals, int)
+                                 or decimals < 0):
+        raise ParameterError(f"math_label: decimals must be a non-negative integer; got {decimals!r}")
+    expr = value if isinstance(value, sp.Basic) else exact(value, where="tree label")
+    if expr.is_number:
+        if expr.is_Integer:
+            return f"${int(expr)}$"
+        if decimals is not None or not expr.is_Rational:
+            text = f"{float(expr):.{3 if decimals is None else decimals}f}"
+            if decimals is None:
+                text = text.rstrip("0").rstrip(".")
+            return f"${text}$"
+    return "$" + sp.latex(expr, symbol_names=dict(symbol_names or {})) + "$"
 
 
-def tree(game: Any, solution: Any = None, ax: Any = None, payoff_names: bool = False) -> Any:
+def tree(game: Any, solution: Any = None, ax: Any = None, payoff_names: bool = False, *,
+         decimals: int | None = None, symbol_names: Mapping[sp.Symbol, str] | None = None,
+         chance_actions: bool = True, fontsize: float | None = None) -> Any:
     """Draw an extensive-form game.
 
     Parameters
     ----------
     game
-        An :class:`~gametheory.ExtensiveFormGame`.
+        An :class:`~gametheory.ExtensiveFormGame`; payoffs and probabilities may be
+        numbers or formulas in parameters.
     solution
         An :class:`~gametheory.SPESolution` (its first equilibrium is highlighted), one
         equilibrium, or a behaviour mapping player -> infoset -> action (-> probability).
+        A piecewise (symbolic) answer raises :class:`~gametheory.errors.NotApplicableError`.
     ax
         Axes to draw on; by default a new one-column figure.
     payoff_names
-        Label payoff vectors with the players' names.
+        Prefix each payoff with its player's name.
+    decimals
+        Print non-integer payoffs rounded to this many decimals (see :func:`math_label`);
+        by default exact fractions are printed as fractions. Chance probabilities are
+        always printed exactly.
+    symbol_names
+        LaTeX names of parameters.
+    chance_actions
+        Print the names of chance actions beside their probabilities (``False``: the
+        probability alone, for crowded trees).
+    fontsize
+        Font size of the labels; by default 7 points, 5 for more than 16 leaves.
 
     Returns
     -------
@@ -87,14 +149,17 @@ def tree(game: Any, solution: Any = None, ax: Any = None, payoff_names: bool = F
         _fig, ax = figure(columns=1 if len(game.terminals) <= 12 else 2, aspect=0.6)
     behavior = _behavior_of(solution)
     pos = tree_layout(game)
+
+    def label(v: Any) -> str:
+        return math_label(v, decimals, symbol_names)
+
     # Nodes reached with positive probability (chance branches included) are highlighted.
     reached: set[tuple[str, ...]] = set()
     if behavior is not None:
         for path, _prob in game.play(behavior).terminals:
             reached.update(path[:k] for k in range(len(path) + 1))
     n_leaves = max(1, len(game.terminals))
-    small = n_leaves > 16
-    font = 5 if small else 7
+    font = fontsize if fontsize is not None else (5 if n_leaves > 16 else 7)
     with paper_style():
         # Edges first, so that nodes sit on top of them.
         for i in range(len(game)):
@@ -114,13 +179,15 @@ def tree(game: Any, solution: Any = None, ax: Any = None, payoff_names: bool = F
                     color=_HIGHLIGHT if on_path else _EDGE,
                     linewidth=2.0 if on_path else 0.8, zorder=1, solid_capstyle="round",
                 )
-                label = game.actions[i][k]
+                text = game.actions[i][k]
                 if game.kind[i] == "chance":
-                    label += f" ({_fmt(game.probabilities[i][k])})"
+                    # Probabilities stay exact: rounding 1/80 to one decimal would print 0.
+                    prob = math_label(game.probabilities[i][k], None, symbol_names)
+                    text = f"{text} {prob}" if chance_actions else prob
                 elif weights[k] is not None and weights[k] not in (0, 1):
-                    label += f" [{_fmt(weights[k])}]"
+                    text += f" [{label(weights[k])}]"
                 ax.annotate(
-                    label, ((x0 + x1) / 2, (y0 + y1) / 2), fontsize=font,
+                    text, ((x0 + x1) / 2, (y0 + y1) / 2), fontsize=font,
                     ha="right" if x1 < x0 else ("left" if x1 > x0 else "center"),
                     va="bottom", xytext=(-2 if x1 < x0 else 2, 1), textcoords="offset points",
                 )
@@ -130,18 +197,17 @@ def tree(game: Any, solution: Any = None, ax: Any = None, payoff_names: bool = F
                 continue
             pts = sorted(pos[m] for m in h.members)
             ax.plot([p[0] for p in pts], [p[1] for p in pts], linestyle=(0, (3, 2)),
-                    color=PALETTE[2], linewidth=1.0, zorder=2)
+                    color=_INFOSET, linewidth=1.0, zorder=2)
         for i in range(len(game)):
             x, y = pos[i]
             kind = game.kind[i]
             if kind == "terminal":
                 pay = _payoff_at(game, i)
-                text = ", ".join(
-                    f"{p}: {_fmt(v)}" if payoff_names else _fmt(v) for p, v in zip(game.players, pay)
-                )
-                ax.annotate(f"({text})", (x, y), xytext=(0, -4), textcoords="offset points",
-                            ha="center", va="top", fontsize=font,
-                            rotation=90 if small else 0)
+                lines = [f"{p}: {label(v)}" if payoff_names else label(v)
+                         for p, v in zip(game.players, pay)]
+                ax.annotate("\n".join(lines), (x, y), xytext=(0, -4),
+                            textcoords="offset points", ha="center", va="top", fontsize=font,
+                            linespacing=1.5)
                 ax.plot([x], [y], marker="o", markersize=2, color="black", zorder=3)
             elif kind == "chance":
                 ax.plot([x], [y], marker="D", markersize=6, markerfacecolor="white",
@@ -155,7 +221,8 @@ def tree(game: Any, solution: Any = None, ax: Any = None, payoff_names: bool = F
                             textcoords="offset points", ha="center", va="bottom", fontsize=font)
         ax.set_xlim(-0.8, n_leaves - 0.2)
         low = min(p[1] for p in pos.values())
-        ax.set_ylim(low - (1.6 if small else 0.6), 0.5)
+        # Room under the deepest leaves for one line per player.
+        ax.set_ylim(low - 0.35 * len(game.players) - 0.2, 0.5)
         ax.set_axis_off()
         if game.title:
             ax.set_title(game.title)
@@ -171,4 +238,3 @@ def _payoff_at(game: Any, i: int) -> tuple[Any, ...]:
             total = [t + v for t, v in zip(total, game.outcomes[j])]
         j = game.parent[j]
     return tuple(total)
-

@@ -23,7 +23,10 @@ def test_cost_figures_from_the_sources():
     # Yongbyon about 2,000 staff (Reuters 2007)
     assert fin.istc_cost_per_scientist() == R(1345, 10) / 58000
     rows = {r["item"]: r for r in fin.cost_table()}
-    assert rows["redirecting Yongbyon's staff at ISTC rates"]["central"] == R(1345, 10) / 29
+    staff = rows["redirecting Yongbyon's staff at ISTC rates, at least"]
+    assert staff["central"] == R(1345, 10) / 29 and staff["bound"] == "lower"
+    # Known funding is part of the lifetime total over the lifetime count: a bound, no high.
+    assert staff["high"] is None
     whole = rows["whole denuclearization (published estimates)"]
     assert (whole["low"], whole["high"]) == (R(1, 10), 200)
 
@@ -91,3 +94,19 @@ def test_steps_never_rise_with_payment_over_the_range(d, shift):
               for p in (0, R(1, 20), R(1, 10), R(1, 5), R(2, 5))]
     assert all(a is not None for a in counts)
     assert all(a >= b for a, b in zip(counts, counts[1:]))
+
+
+@settings(max_examples=30, deadline=None, derandomize=True)
+@given(st.lists(st.integers(1, 30), min_size=5, max_size=5))
+def test_vectorised_verdict_matches_olson_zeckhauser(values):
+    exposures = dict(zip(fin.FINANCIERS, values, strict=True))
+    expected = fin.olson_zeckhauser(exposures)["payers"] == ("South Korea",)
+    named = {fin.EXPOSURES[p].name: float(v) for p, v in exposures.items()}
+    assert bool(fin.rok_pays_alone(named)) == expected
+
+
+def test_share_where_south_korea_pays_alone():
+    from gametheory.analysis import monte_carlo_share
+
+    r = monte_carlo_share(fin.rok_pays_alone, fin.FINANCING, draws=4000, seed=0)
+    assert 0.3 < r.low <= r.high < 1

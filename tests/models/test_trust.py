@@ -105,3 +105,30 @@ def test_gradual_paths_figure_data():
     out = trust.gradual_paths(DPRK_2019, [Q(3, 4), Q(9, 10)], 4)
     assert out["paths"][Q(3, 4)] is None                  # 3/4 < C/R = 15/19: infeasible
     assert out["paths"][Q(9, 10)] == trust.gradual_path(38, 30, Q(9, 10), 4)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_vectorised_verdict_equals_the_symbolic_grim_threshold(seed):
+    import numpy as np
+
+    from gametheory.models.calibration import DPRK_2019
+
+    rng = np.random.default_rng(seed)
+    point = {n: sp.Rational(float(rng.uniform(*[float(x) for x in DPRK_2019.range_of(n)])))
+             .limit_denominator(100) for n in trust.TRUST_ASSUMPTIONS}
+    threshold = trust.grim_threshold_symbolic().threshold.subs(
+        {s: point[s.name] for s in DPRK_2019 if s.name in point and s.name != "patience"})
+    expected = bool(point["patience"] >= threshold)
+    margin = float(trust.action_for_action_margin({n: float(v) for n, v in point.items()}))
+    if abs(margin) > 1e-9:
+        assert (margin >= 0) == expected
+
+
+def test_share_where_action_for_action_holds():
+    from gametheory.analysis import monte_carlo_share
+    from gametheory.models.calibration import DPRK_2019
+
+    r = monte_carlo_share(trust.action_for_action_holds, DPRK_2019, trust.TRUST_ASSUMPTIONS,
+                          draws=4000, seed=0)
+    assert 0 < r.low <= r.share <= r.high < 1

@@ -61,3 +61,35 @@ def test_unsolvable_threshold_falls_back_to_exact_contour():
     res = gt.sweep(cond, rg_a=np.linspace(1.5, 3, 16), rg_b=np.linspace(-1, 1, 16))
     ax = regions(res)
     assert ax.collections  # mesh plus a contour set or curve
+
+
+def test_twelve_numbered_categories_are_distinct_and_in_numeric_order(recwarn):
+    # Issue 16: colours were reused after 7 categories and the legend ordered by area.
+    # Twelve bands in b, labelled "1 step" ... "12 steps"; the band "10 steps" is the
+    # widest, so ordering by area would put it first.
+    edges = [k / 12 for k in range(13)]
+    edges[9], edges[10] = 8 / 12 + 0.01, 11 / 12 - 0.01
+    labels = [f"{k} step" + ("s" if k > 1 else "") for k in range(1, 13)]
+
+    def band(rg_a: float, rg_b: float) -> str:
+        return labels[max(k for k in range(12) if rg_b >= edges[k])]
+
+    res = gt.sweep(band, rg_a=np.linspace(0, 1, 5), rg_b=np.linspace(0, 0.999, 240),
+                   backend="numpy", progress=False)
+    assert len(res.categories) == 12
+    ax = regions(res, boundaries=False)
+    legend = ax.get_legend()
+    texts = [t.get_text() for t in legend.get_texts()]
+    assert texts == labels
+    styles = {(tuple(h.get_facecolor()), h.get_hatch()) for h in legend.legend_handles}
+    assert len(styles) == 12
+    assert not [w for w in recwarn.list if "colour" in str(w.message) or "color" in str(w.message)]
+
+
+def test_category_styles_run_out_loudly():
+    from gametheory.plot.regions import HATCHES, category_styles
+
+    n = 7 * len(HATCHES)
+    assert len(set(category_styles(n))) == n
+    with pytest.raises(ParameterError, match="distinct colour and hatch"):
+        category_styles(n + 1)
