@@ -81,6 +81,8 @@ def public_names(module_name: str) -> list[str]:
         names = [n for n in vars(module) if not n.startswith("_")]
     out = []
     for name in names:
+        if not hasattr(module, name):  # a submodule listed in __all__ (gametheory.models)
+            continue
         value = getattr(module, name)
         if isinstance(value, type(sys)):
             continue
@@ -97,9 +99,13 @@ def _write_api_pages() -> None:
     api.mkdir()
     index = ["API reference", "=============", "", ".. toctree::", "   :maxdepth: 1", ""]
     documented: set[str] = set()
-    for module_name, title in API_MODULES:
+    queue = list(API_MODULES)
+    listed = {name for name, _ in API_MODULES}
+    while queue:
+        module_name, title = queue.pop(0)
         slug = module_name.replace(".", "-")
-        index.append(f"   {slug}")
+        if module_name in listed:
+            index.append(f"   {slug}")
         lines = [title, "=" * len(title), "", f".. automodule:: {module_name}", "   :no-members:", ""]
         names = [n for n in public_names(module_name) if f"{module_name}.{n}" not in documented]
         module = importlib.import_module(module_name)
@@ -116,6 +122,21 @@ def _write_api_pages() -> None:
         if own:
             lines += [f".. currentmodule:: {module_name}", "", ".. autosummary::", "   :toctree: generated", ""]
             lines += [f"   {n}" for n in own]
+        # Submodules listed in __all__ (gametheory.models, gt.catalog) get pages of their own.
+        subs = []
+        for n in getattr(module, "__all__", ()):
+            value = getattr(module, n, None)
+            if value is not None and not isinstance(value, type(sys)):
+                continue
+            full = value.__name__ if value is not None else f"{module_name}.{n}"
+            if full in listed or full in documented:
+                continue
+            documented.add(full)
+            subs.append(full)
+            queue.append((full, f"``{full}``"))
+        if subs:
+            lines += ["", "Modules", "-------", "", ".. toctree::", "   :maxdepth: 1", ""]
+            lines += [f"   {full.replace('.', '-')}" for full in subs]
         (api / f"{slug}.rst").write_text("\n".join(lines) + "\n")
     (api / "index.rst").write_text("\n".join(index) + "\n")
 

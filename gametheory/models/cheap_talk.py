@@ -167,8 +167,10 @@ def engagement_threshold(engage_loss: Any = ENGAGE_LOSS) -> sp.Expr:
 
 
 def separation_condition() -> sp.Basic:
-    """The backed narrative separates (benign says it, aggressive stays silent, the United
-    States engages only on it) iff ``k_B <= u_B`` and ``k_A >= u_A``."""
+    """The condition under which the backed narrative separates.
+
+    Benign says it, aggressive stays silent, the United States engages only on it, iff
+    ``k_B <= u_B`` and ``k_A >= u_A``."""
     return sp.And(COST_BENIGN <= GAIN_BENIGN, COST_AGGRESSIVE >= GAIN_AGGRESSIVE)
 
 
@@ -194,7 +196,7 @@ def max_partition_size(bias: Any = BIAS) -> int:
 
 
 def partition_boundaries(n: int, bias: Any) -> list[sp.Expr]:
-    """Boundaries ``a_0 = 0 < a_1 < ... < a_n = 1`` of the ``n``-interval equilibrium:
+    """Boundaries ``a_i`` (increasing from ``a_0 = 0`` to ``a_n = 1``) of the ``n``-interval equilibrium:
     ``a_i = i/n + 2 b i (i - n)``. Raises if ``n`` exceeds :func:`max_partition_size`."""
     b = exact(bias)
     if not isinstance(n, int) or n < 1:

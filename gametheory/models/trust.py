@@ -129,7 +129,7 @@ def gradual_rate(benefit: Any, cost: Any, discount: Any) -> sp.Expr:
 
 
 def gradual_path(benefit: Any, cost: Any, discount: Any, steps: int) -> list[sp.Expr]:
-    """The fastest self-enforcing path ``x_0 .. x_steps`` with ``x_t = 1 - rho**t``.
+    """The fastest self-enforcing path, ``x_t = 1 - rho**t`` for ``t = 0`` to ``steps``.
 
     Raises :class:`~gametheory.errors.ParameterError` when ``discount <= cost/benefit``.
     """
@@ -167,8 +167,9 @@ def steps_to_share(benefit: Any, cost: Any, discount: Any, share: Any) -> int | 
 
 def path_is_incentive_compatible(path: list[Any], benefit: Any, cost: Any, discount: Any,
                                  tail_rate: Any = None) -> bool:
-    """Exact no-deviation check of a path ``x_0 .. x_T`` followed by a geometric tail.
+    """Exact no-deviation check of a path of levels followed by a geometric tail.
 
+    The path is ``x_0`` to ``x_T``.
     After ``x_T`` the levels continue as ``1 - (1 - x_T) * r**j`` (``r = tail_rate``,
     by default ``c / (d b)``, so the gradual path's own continuation; ``r = 1`` freezes).
     At every ``t >= 1`` following (the discounted surplus from ``t``) must be at least
