@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from ..errors import ParseError, ValidationError
+from ..errors import GameError, ParseError, ValidationError
 from ..symbolic import exact, free_parameters, is_exact, parse_formula, substitute, to_fraction
 from .normal_form import NormalFormGame
 
@@ -70,7 +70,8 @@ class Decision:
     """A move by ``player`` at information set ``infoset`` with labelled ``actions``.
 
     ``infoset`` is a label shared by every node of the same information set (``None``
-    gives the node a set of its own). ``outcome`` is a payoff vector received on
+    gives the node a set of its own, named ``player@i`` with ``i`` the node's preorder
+    index: a name of constant size, so a deep tree costs memory linear in its nodes). ``outcome`` is a payoff vector received on
     reaching the node, added to the payoffs below it.
     """
 
@@ -146,22 +147,13 @@ class Play:
     path: tuple[str, ...]
 
 
-class _LazyPath:
-    """A node's path, built from the parent table only when it is used (in messages)."""
-
-    __slots__ = ("build", "i")
-
-    def __init__(self, build: Any, i: int) -> None:
-        self.build, self.i = build, i
-
-    def __iter__(self) -> Any:
-        return iter(self.build(self.i))
-
-    def __len__(self) -> int:
-        return len(self.build(self.i))
-
-    def __bool__(self) -> bool:
-        return self.i > 0
+def _exact_at(value: Any, template: str, *parts: Any) -> sp.Expr:
+    """:func:`exact`, with the place ``template.format(*parts)`` formatted only when
+    ``value`` is bad (a deep node's path costs time linear in its depth to spell)."""
+    try:
+        return exact(value)
+    except GameError:
+        return exact(value, where=template.format(*parts))
 
 
 def path_text(path: Sequence[str]) -> str:
@@ -210,9 +202,11 @@ class ExtensiveFormGame:
         self._finish()
 
     # ------------------------------------------------------------------ building
-    def _payoff_vector(self, raw: Any, path: tuple[str, ...], what: str) -> tuple[sp.Expr, ...]:
+    def _payoff_vector(self, raw: Any, where: Any, what: str) -> tuple[sp.Expr, ...]:
+        """The payoff vector ``raw`` as exact numbers; ``where`` says ``node ...`` when
+        formatted, which happens only on an error (formatting a deep node's path costs
+        time linear in its depth)."""
         n = len(self.players)
-        where = f"node {path_text(path)}"
         if isinstance(raw, Mapping):
             unknown = [k for k in raw if k not in self.players]
             if unknown:
@@ -224,9 +218,7 @@ class ExtensiveFormGame:
             raise ValidationError(f"{where}: {what} must be a sequence or mapping, got {raw!r}")
         if len(raw) != n:
             raise ValidationError(f"{where}: {what} has {len(raw)} entries for {n} players")
-        return tuple(
-            exact(v, where=f"{what} of {p} at {where}") for v, p in zip(raw, self.players)
-        )
+        return tuple(_exact_at(v, "{} of {} at {}", what, p, where) for v, p in zip(raw, self.players))
 
     def _flatten(self, root: Any) -> None:
         self.kind: list[str] = []
@@ -243,6 +235,7 @@ class ExtensiveFormGame:
         self.outcomes: list[tuple[sp.Expr, ...] | None] = []
         self.labels: list[str] = []
         seen: dict[int, int] = {}
+        defaulted: list[int] = []  # nodes whose information set is named by default
 
         def path_to(i: int) -> tuple[str, ...]:
             out: list[str] = []
@@ -276,7 +269,6 @@ class ExtensiveFormGame:
                 )
             seen[id(node)] = idx
             self.parent.append(parent)
-            path: Any = _LazyPath(path_to, idx)
             if parent >= 0:
                 pending_children[parent].append(idx)
             pending_children.append([])
@@ -287,7 +279,7 @@ class ExtensiveFormGame:
                 self.player.append(-1)
                 self.infoset.append(None)
                 self.probabilities.append(())
-                self.outcomes.append(self._payoff_vector(node.payoffs, path, "payoffs"))
+                self.outcomes.append(self._payoff_vector(node.payoffs, where, "payoffs"))
                 continue
             if isinstance(node, Decision):
                 self.kind.append("decision")
@@ -307,7 +299,10 @@ class ExtensiveFormGame:
                 labels = tuple(branches)
                 subtrees = [branches[a] for a in labels]
                 self.probabilities.append(())
-                label = node.infoset if node.infoset is not None else f"{self.players[pi]}@{path_text(path_to(idx))}"
+                label = node.infoset
+                if label is None:
+                    label = f"{self.players[pi]}@{idx}"
+                    defaulted.append(idx)
             elif isinstance(node, Chance):
                 self.kind.append("chance")
                 self.player.append(-1)
@@ -323,7 +318,7 @@ class ExtensiveFormGame:
                         raise ValidationError(
                             f"{where}: chance outcome {a!r} must be (probability, subtree)"
                         )
-                    p = exact(item[0], where=f"probability of {a!r} at {where}")
+                    p = _exact_at(item[0], "probability of {!r} at {}", a, where)
                     if p.is_number and p < 0:
                         raise ValidationError(f"{where}: probability of {a!r} is negative ({p})")
                     probs.append(p)
@@ -335,7 +330,10 @@ class ExtensiveFormGame:
                 if not total.is_number and sp.simplify(total - 1) != 0:
                     raise ValidationError(f"{where}: chance probabilities sum to {total}, not 1")
                 self.probabilities.append(tuple(probs))
-                label = node.infoset if node.infoset is not None else f"chance@{path_text(path_to(idx))}"
+                label = node.infoset
+                if label is None:
+                    label = f"chance@{idx}"
+                    defaulted.append(idx)
             else:
                 raise ValidationError(
                     f"{where}: expected Decision, Chance or Terminal, got {type(node).__name__}"
@@ -349,11 +347,21 @@ class ExtensiveFormGame:
             self.actions.append(labels)
             self.infoset.append(label)
             self.outcomes.append(
-                None if node.outcome is None else self._payoff_vector(node.outcome, path, "outcome")
+                None if node.outcome is None else self._payoff_vector(node.outcome, where, "outcome")
             )
             for a, sub in reversed(list(zip(labels, subtrees))):
                 stack.append((sub, a, idx))
         self.children = [tuple(c) for c in pending_children]
+        if defaulted:  # a name given by hand may not take a default name (it would merge sets)
+            own = set(defaulted)
+            named = {self.infoset[i]: i for i in range(len(self.kind))
+                     if self.infoset[i] is not None and i not in own}
+            for i in defaulted:
+                if self.infoset[i] in named:
+                    raise ValidationError(
+                        f"node {path_text(path_to(named[self.infoset[i]]))}: the information set "
+                        f"name {self.infoset[i]!r} is the default name of node "
+                        f"{path_text(path_to(i))}; choose another name")
 
     def _finish(self) -> None:
         members: dict[str, list[int]] = {}

@@ -1,6 +1,8 @@
 """Tests of the extensive-form representation: building, validation, recall, subgames,
 play and the reduced normal form."""
 
+from typing import Any
+
 import pytest
 import sympy as sp
 
@@ -182,3 +184,45 @@ def test_definition_round_trip_with_formulas():
     bad = {"players": ["A"], "root": {"payoffs": ["1 +* c_efg_def"]}}
     with pytest.raises(ParseError):
         ExtensiveFormGame.from_definition(bad, {"c_efg_def": c})
+
+
+def test_default_information_set_names_are_player_and_preorder_index():
+    # issue 13: a default name is O(1) in size (it used to spell the whole path)
+    g = ExtensiveFormGame(
+        Decision("A", None, {"L": Decision("B", None, {"l": Terminal([1, 0]), "r": Terminal([0, 1])}),
+                             "R": Chance({"H": ("1/2", Terminal([2, 2])), "T": ("1/2", Terminal([0, 0]))})}),
+        ["A", "B"])
+    assert set(g.infosets) == {"A@0", "B@1", "chance@4"}
+    assert g.infosets["B@1"].members == (g.index_of("L"),)
+    assert g.infosets["chance@4"].members == (g.index_of("R"),)
+
+
+def test_a_hand_given_name_equal_to_a_default_name_is_an_error_not_a_merge():
+    root = Decision("A", None, {"L": Decision("A", "A@0", {"x": Terminal([0, 0]), "y": Terminal([1, 1])}),
+                                "R": Terminal([0, 0])})
+    with pytest.raises(ValidationError, match=r"node L: the information set name 'A@0' is the default name of node root"):
+        ExtensiveFormGame(root, ["A", "B"])
+
+
+def test_a_20000_deep_chain_built_in_python_costs_linear_memory_and_is_solved():
+    # issue 13: default names spelled the whole path, about 1 GB for this chain.
+    # Unique SPE by backward induction: stopping gives 0, the end of the chain 1, so
+    # every mover goes on; the only equilibrium path is "go" at every node.
+    import tracemalloc
+
+    depth = 20_000
+    node: Any = Terminal([1, 1])
+    for k in range(depth):
+        node = Decision("A" if k % 2 else "B", None, {"stop": Terminal([0, 0]), "go": node})
+    tracemalloc.start()
+    try:
+        g = ExtensiveFormGame(node, ["A", "B"])
+        solution = gt.spe(g)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(g) == 2 * depth + 1 and len(g.infosets) == depth
+    assert solution.count == 1 and solution.exact
+    assert solution.payoff_vectors == (((1, 1), 1),)
+    # generous linear bound: 4 KB per node (measured about 1 KB; the quadratic names took ~25 KB)
+    assert peak < 4_000 * len(g), peak
