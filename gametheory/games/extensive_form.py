@@ -176,7 +176,7 @@ class ExtensiveFormGame:
     Attributes (tables in preorder, node 0 is the root)
     ----------------------------------------------------
     kind
-        ``"decision"``, ``"chance"`` or ``"terminal"`` per node.
+        ``"decision"``, ``"chance"`` or ``"terminal"`` per node (a read-only tuple).
     paths, parent, children, actions
         The action labels leading to each node, its parent (-1 at the root), its
         children and the labels of the edges to them.
@@ -221,7 +221,7 @@ class ExtensiveFormGame:
         return tuple(_exact_at(v, "{} of {} at {}", what, p, where) for v, p in zip(raw, self.players))
 
     def _flatten(self, root: Any) -> None:
-        self.kind: list[str] = []
+        kinds: list[str] = []  # installed as the read-only tuple ``kind`` at the end
         # Paths are not stored per node (a chain of depth d would hold d^2/2 labels):
         # each node keeps the label of the edge into it, and a path is rebuilt on need.
         self._paths: list[tuple[str, ...]] | None = None
@@ -258,7 +258,7 @@ class ExtensiveFormGame:
         pending_children: list[list[int]] = []
         while stack:
             node, action, parent = stack.pop()
-            idx = len(self.kind)
+            idx = len(kinds)
             edge.append(action)
             where = _Where(idx)
             if id(node) in seen and not isinstance(node, str | int):
@@ -274,7 +274,7 @@ class ExtensiveFormGame:
             pending_children.append([])
             self.labels.append(str(getattr(node, "label", "") or ""))
             if isinstance(node, Terminal):
-                self.kind.append("terminal")
+                kinds.append("terminal")
                 self.actions.append(())
                 self.player.append(-1)
                 self.infoset.append(None)
@@ -282,7 +282,7 @@ class ExtensiveFormGame:
                 self.outcomes.append(self._payoff_vector(node.payoffs, where, "payoffs"))
                 continue
             if isinstance(node, Decision):
-                self.kind.append("decision")
+                kinds.append("decision")
                 pl = node.player
                 if isinstance(pl, int) and not isinstance(pl, bool) and 0 <= pl < len(self.players):
                     pi = pl
@@ -304,7 +304,7 @@ class ExtensiveFormGame:
                     label = f"{self.players[pi]}@{idx}"
                     defaulted.append(idx)
             elif isinstance(node, Chance):
-                self.kind.append("chance")
+                kinds.append("chance")
                 self.player.append(-1)
                 branches = node.outcomes
                 if not isinstance(branches, Mapping) or not branches:
@@ -352,6 +352,7 @@ class ExtensiveFormGame:
             for a, sub in reversed(list(zip(labels, subtrees))):
                 stack.append((sub, a, idx))
         self.children = [tuple(c) for c in pending_children]
+        self._kind = tuple(kinds)
         if defaulted:  # a name given by hand may not take a default name (it would merge sets)
             own = set(defaulted)
             named = {self.infoset[i]: i for i in range(len(self.kind))
@@ -401,7 +402,7 @@ class ExtensiveFormGame:
     def from_tables(
         cls,
         players: Sequence[str],
-        kind: list[str],
+        kind: Sequence[str],
         parent: list[int],
         actions: list[tuple[str, ...]],
         player: list[int],
@@ -443,7 +444,7 @@ class ExtensiveFormGame:
         return new
 
     _DEFERRED = frozenset({
-        "kind", "parent", "children", "actions", "player", "infoset", "probabilities",
+        "_kind", "parent", "children", "actions", "player", "infoset", "probabilities",
         "outcomes", "labels", "_paths", "_infosets", "_cache",
     })
 
@@ -469,7 +470,7 @@ class ExtensiveFormGame:
         return self.__dict__[name]
 
     def _set_tables(
-        self, kind: list[str], parent: list[int], actions: list[tuple[str, ...]], player: list[int],
+        self, kind: Sequence[str], parent: list[int], actions: list[tuple[str, ...]], player: list[int],
         infoset: list[str | None], probabilities: list[tuple[sp.Expr, ...]],
         outcomes: list[tuple[sp.Expr, ...] | None], labels: list[str] | None,
         children: list[tuple[int, ...]] | None = None,
@@ -478,7 +479,7 @@ class ExtensiveFormGame:
         """Install the node tables. A reader that has already checked the information sets
         and found the children (the ``.efg`` scanner) passes ``children`` and ``infosets``."""
         new = self
-        new.kind = kind
+        new._kind = tuple(kind)
         new.parent = parent
         new.actions = actions
         new.player = player
@@ -499,6 +500,12 @@ class ExtensiveFormGame:
         else:
             new._infosets = infosets
             new._cache = {}
+
+    @property
+    def kind(self) -> tuple[str, ...]:
+        """``"decision"``, ``"chance"`` or ``"terminal"`` per node, in preorder: a tuple,
+        so that nothing can change the tree under the answers cached on it."""
+        return self._kind
 
     def path_of(self, i: int) -> tuple[str, ...]:
         """The action labels leading to node ``i`` (without computing every path)."""

@@ -226,3 +226,19 @@ def test_a_20000_deep_chain_built_in_python_costs_linear_memory_and_is_solved():
     assert solution.payoff_vectors == (((1, 1), 1),)
     # generous linear bound: 4 KB per node (measured about 1 KB; the quadratic names took ~25 KB)
     assert peak < 4_000 * len(g), peak
+
+
+def test_node_kinds_are_read_only():
+    # issue 12: answers are cached on the game, so its node kinds cannot change under them
+    g = ExtensiveFormGame(Decision("A", "a", {"L": Terminal([1]), "R": Terminal([0])}), ["A"])
+    assert g.kind == ("decision", "terminal", "terminal")
+    with pytest.raises(AttributeError):
+        g.kind = ["terminal"] * 3  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        g.kind[0] = "terminal"  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        g.kind.append("terminal")  # type: ignore[attr-defined]
+    again = ExtensiveFormGame.from_tables(["A"], list(g.kind), g.parent, g.actions, g.player,
+                                          g.infoset, g.probabilities, g.outcomes)
+    assert again == g and isinstance(again.kind, tuple)
+    assert g.subs({}).kind is g.kind
