@@ -126,9 +126,16 @@ class InformationSet:
     members: tuple[int, ...]
 
     @classmethod
-    def _trusted(cls, label: str, player: str | None, actions: tuple[str, ...], members: tuple[int, ...]) -> InformationSet:
+    def checked(cls, label: str, player: str | None, actions: tuple[str, ...], members: tuple[int, ...]) -> InformationSet:
         """The same object as the constructor gives, made without the frozen-attribute
-        checks: for readers building hundreds of thousands of sets they have checked."""
+        checks: for readers building hundreds of thousands of sets they have checked
+        (the ``infosets`` a loader of :meth:`ExtensiveFormGame.from_loader` returns).
+
+        Examples
+        --------
+        >>> InformationSet.checked("a", "A", ("L", "R"), (0,)) == InformationSet("a", "A", ("L", "R"), (0,))
+        True
+        """
         new = object.__new__(cls)
         new.__dict__.update(label=label, player=player, actions=actions, members=members)
         return new
@@ -426,13 +433,29 @@ class ExtensiveFormGame:
         return new
 
     @classmethod
-    def _deferred(cls, players: Sequence[str], title: str, n_nodes: int, loader: Any) -> ExtensiveFormGame:
-        """A game whose tables are built on first use by ``loader()``, which returns the
-        arguments of :meth:`from_tables` after ``players`` (``kind`` ... ``labels``).
+    def from_loader(cls, players: Sequence[str], title: str, n_nodes: int, loader: Any) -> ExtensiveFormGame:
+        """A game of ``n_nodes`` nodes whose tables are built on first use by ``loader()``.
 
-        File readers that have already validated a big file (tree shape, information
-        sets, numbers) use it so that reading costs no Python object per node; the
-        tables, and so every attribute, are the same as :meth:`from_tables` would give.
+        This is the one entry of the fast file readers (:mod:`gametheory.io.efg_fast`):
+        a reader that has already validated a big file (tree shape, information sets,
+        numbers) returns such a game, so that reading costs no Python object per node.
+        ``loader()`` returns either the arguments of :meth:`from_tables` after ``players``
+        (``kind`` ... ``labels``) as a sequence, or a mapping of them that may add
+        ``children`` (per node, in preorder) and ``infosets`` (label ->
+        :class:`InformationSet`, see :meth:`InformationSet.checked`), which are then
+        trusted. The tables, and so every attribute, are the same as
+        :meth:`from_tables` would give. A loader may also offer ``node_arrays()``, the
+        tree as arrays (see :meth:`lazy_node_arrays`).
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> def loader():
+        ...     return (["decision", "terminal", "terminal"], [-1, 0, 0], [("L", "R"), (), ()],
+        ...             [0, -1, -1], ["a", None, None], [(), (), ()], [None, (1,), (0,)], None)
+        >>> g = gt.ExtensiveFormGame.from_loader(["A"], "lazy", 3, loader)
+        >>> g.tables_built, len(g), g.kind, g.tables_built
+        (False, 3, ('decision', 'terminal', 'terminal'), True)
         """
         from ..io.labels import unique_labels
 
@@ -442,6 +465,23 @@ class ExtensiveFormGame:
         new.__dict__["_n_nodes"] = n_nodes
         new.__dict__["_loader"] = loader
         return new
+
+    @property
+    def tables_built(self) -> bool:
+        """Whether the node tables exist (``False`` for a game from :meth:`from_loader`
+        until an attribute needs them)."""
+        return "_loader" not in self.__dict__
+
+    def lazy_node_arrays(self) -> dict[str, Any] | None:
+        """The loader's arrays of a game from :meth:`from_loader` whose tables are not
+        built yet (``None`` otherwise): ``parent``, ``arity``, ``player`` (0-based, -2 at
+        terminals), ``payoffs`` (floats), ``perfect_information``, ``depth`` and ``prob``,
+        as the fast ``.efg`` reader builds them (no Python object per node)."""
+        loader = self.__dict__.get("_loader")
+        if loader is None or not hasattr(loader, "node_arrays"):
+            return None
+        arrays: dict[str, Any] = loader.node_arrays()
+        return arrays
 
     _DEFERRED = frozenset({
         "_kind", "parent", "children", "actions", "player", "infoset", "probabilities",

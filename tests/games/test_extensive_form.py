@@ -242,3 +242,36 @@ def test_node_kinds_are_read_only():
                                           g.infoset, g.probabilities, g.outcomes)
     assert again == g and isinstance(again.kind, tuple)
     assert g.subs({}).kind is g.kind
+
+
+def test_no_module_reaches_into_the_games_private_table_hooks():
+    # issue 12: the fast .efg path builds games through the public from_loader,
+    # InformationSet.checked and lazy_node_arrays; nothing else knows the game's internals
+    import pathlib
+    import re
+
+    import gametheory
+
+    package = pathlib.Path(gametheory.__file__).parent
+    private = re.compile(r"_deferred\b|_trusted\b|_set_tables\b|\b_DEFERRED\b|\"_loader\"")
+    users = sorted(
+        str(f.relative_to(package)) for f in package.rglob("*.py")
+        if f.name != "extensive_form.py" and private.search(f.read_text(encoding="utf-8"))
+    )
+    assert users == []
+
+
+def test_a_game_from_a_loader_builds_its_tables_on_first_use():
+    calls = []
+    plain = ExtensiveFormGame(Decision("A", "a", {"L": Terminal([1]), "R": Terminal([0])}), ["A"])
+
+    def loader():
+        calls.append(1)
+        return (plain.kind, plain.parent, plain.actions, plain.player, plain.infoset,
+                plain.probabilities, plain.outcomes, None)
+
+    lazy = ExtensiveFormGame.from_loader(["A"], "", 3, loader)
+    assert not lazy.tables_built and len(lazy) == 3 and calls == []
+    assert lazy.lazy_node_arrays() is None  # this loader offers no arrays
+    assert lazy == plain and lazy.tables_built and calls == [1]
+    assert plain.tables_built and plain.lazy_node_arrays() is None
