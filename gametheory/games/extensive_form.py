@@ -31,15 +31,15 @@ from __future__ import annotations
 import gc
 import itertools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import sympy as sp
 
-from ..errors import GameError, ParseError, ValidationError
-from ..symbolic import exact, free_parameters, is_exact, parse_formula, substitute, to_fraction
+from ..errors import GameError, ValidationError
+from ..symbolic import exact, free_parameters, is_exact, substitute, to_fraction
 from .normal_form import NormalFormGame
+from .tree_nodes import ROOT, Chance, Decision, InformationSet, Play, Terminal, path_text
 
 __all__ = [
     "Decision",
@@ -50,110 +50,6 @@ __all__ = [
     "ExtensiveFormGame",
 ]
 
-ROOT = "root"
-
-
-class Terminal:
-    """A leaf: one payoff per player (a sequence in player order or a mapping by name)."""
-
-    __slots__ = ("payoffs", "label")
-
-    def __init__(self, payoffs: Sequence[Any] | Mapping[str, Any], label: str = "") -> None:
-        self.payoffs = payoffs
-        self.label = label
-
-    def __repr__(self) -> str:
-        return f"Terminal({self.payoffs!r})"
-
-
-class Decision:
-    """A move by ``player`` at information set ``infoset`` with labelled ``actions``.
-
-    ``infoset`` is a label shared by every node of the same information set (``None``
-    gives the node a set of its own, named ``player@i`` with ``i`` the node's preorder
-    index: a name of constant size, so a deep tree costs memory linear in its nodes). ``outcome`` is a payoff vector received on
-    reaching the node, added to the payoffs below it.
-    """
-
-    __slots__ = ("player", "infoset", "actions", "outcome", "label")
-
-    def __init__(
-        self,
-        player: str | int,
-        infoset: str | None,
-        actions: Mapping[str, Any],
-        outcome: Sequence[Any] | Mapping[str, Any] | None = None,
-        label: str = "",
-    ) -> None:
-        self.player = player
-        self.infoset = infoset
-        self.actions = actions
-        self.outcome = outcome
-        self.label = label
-
-    def __repr__(self) -> str:
-        return f"Decision({self.player!r}, {self.infoset!r}, {list(self.actions)!r})"
-
-
-class Chance:
-    """A move of nature: ``outcomes`` maps a label to ``(probability, subtree)``."""
-
-    __slots__ = ("outcomes", "infoset", "outcome", "label")
-
-    def __init__(
-        self,
-        outcomes: Mapping[str, tuple[Any, Any]],
-        infoset: str | None = None,
-        outcome: Sequence[Any] | Mapping[str, Any] | None = None,
-        label: str = "",
-    ) -> None:
-        self.outcomes = outcomes
-        self.infoset = infoset
-        self.outcome = outcome
-        self.label = label
-
-    def __repr__(self) -> str:
-        return f"Chance({ {k: v[0] for k, v in self.outcomes.items()}!r})"
-
-
-@dataclass(frozen=True)
-class InformationSet:
-    """An information set: its label, its player (``None`` for chance), actions, member nodes."""
-
-    label: str
-    player: str | None
-    actions: tuple[str, ...]
-    members: tuple[int, ...]
-
-    @classmethod
-    def checked(cls, label: str, player: str | None, actions: tuple[str, ...], members: tuple[int, ...]) -> InformationSet:
-        """The same object as the constructor gives, made without the frozen-attribute
-        checks: for readers building hundreds of thousands of sets they have checked
-        (the ``infosets`` a loader of :meth:`ExtensiveFormGame.from_loader` returns).
-
-        Examples
-        --------
-        >>> InformationSet.checked("a", "A", ("L", "R"), (0,)) == InformationSet("a", "A", ("L", "R"), (0,))
-        True
-        """
-        new = object.__new__(cls)
-        new.__dict__.update(label=label, player=player, actions=actions, members=members)
-        return new
-
-
-@dataclass(frozen=True)
-class Play:
-    """What a behaviour profile does: the terminals it reaches and the expected payoffs.
-
-    ``path`` is the sequence of actions taken for certain from the root (the whole path
-    of play when it is deterministic).
-    """
-
-    payoffs: tuple[sp.Expr, ...]
-    terminals: tuple[tuple[tuple[str, ...], sp.Expr], ...]
-    path: tuple[str, ...]
-
-
 def _exact_at(value: Any, template: str, *parts: Any) -> sp.Expr:
     """:func:`exact`, with the place ``template.format(*parts)`` formatted only when
     ``value`` is bad (a deep node's path costs time linear in its depth to spell)."""
@@ -161,11 +57,6 @@ def _exact_at(value: Any, template: str, *parts: Any) -> sp.Expr:
         return exact(value)
     except GameError:
         return exact(value, where=template.format(*parts))
-
-
-def path_text(path: Sequence[str]) -> str:
-    """The readable name of a node: its actions joined by ``' > '``, or ``root``."""
-    return " > ".join(path) if path else ROOT
 
 
 class ExtensiveFormGame:
@@ -589,129 +480,17 @@ class ExtensiveFormGame:
         text is a formula in the declared parameter ``names``
         (:func:`~gametheory.symbolic.parse_formula`).
         """
-        if not isinstance(data, Mapping):
-            raise ParseError("an extensive-form definition must be a table", source)
-        players = data.get("players")
-        if not isinstance(players, list | tuple) or not players:
-            raise ParseError("an extensive-form definition needs a list of 'players'", source)
-        if "root" not in data:
-            raise ParseError("an extensive-form definition needs a 'root' node", source)
+        from .tree_definition import root_from_definition
 
-        if not all(isinstance(p, str) for p in players):
-            raise ParseError("an extensive-form definition's 'players' must be names (text)", source)
-
-        # Two passes with explicit stacks (no recursion: a definition may be deep): the
-        # raw nodes in preorder with their parent and edge label, then the node objects
-        # from the leaves up. A node's path is rebuilt from the parents only for messages.
-        raws: list[Any] = []
-        parent: list[int] = []
-        edge: list[str] = []
-
-        def path_of(k: int) -> tuple[str, ...]:
-            out: list[str] = []
-            while k > 0:
-                out.append(edge[k])
-                k = parent[k]
-            return tuple(reversed(out))
-
-        def fail(k: int, message: str) -> ParseError:
-            return ParseError(f"node {path_text(path_of(k))}: {message}", source)
-
-        def number(value: Any, k: int) -> Any:
-            if isinstance(value, str):
-                return parse_formula(value, names, source=f"{source}: node {path_text(path_of(k))}")
-            return value
-
-        def payoffs(raw: Any, k: int) -> Any:
-            if isinstance(raw, Mapping):
-                return {key: number(v, k) for key, v in raw.items()}
-            if isinstance(raw, list | tuple):
-                return [number(v, k) for v in raw]
-            raise fail(k, "payoffs must be a list or table")
-
-        todo: list[tuple[Any, int, str]] = [(data["root"], -1, "")]
-        kids: list[list[tuple[str, Any, int]]] = []  # (action, probability, child index)
-        while todo:
-            raw, up, action = todo.pop()
-            k = len(raws)
-            raws.append(raw)
-            parent.append(up)
-            edge.append(action)
-            kids.append([])
-            if up >= 0:
-                kids[up].append((action, None, k))
-            if not isinstance(raw, Mapping):
-                raise fail(k, "a node must be a table")
-            if "payoffs" in raw:
-                continue
-            if "chance" in raw:
-                table = raw["chance"]
-                if not isinstance(table, Mapping):
-                    raise fail(k, "'chance' must be a table")
-                for a, item in reversed(list(table.items())):
-                    if not isinstance(item, list | tuple) or len(item) != 2:
-                        raise fail(k, f"chance outcome {a!r} must be [probability, node]")
-                    todo.append((item[1], k, a))
-            elif "player" in raw and "actions" in raw:
-                acts = raw["actions"]
-                if not isinstance(acts, Mapping):
-                    raise fail(k, "'actions' must be a table")
-                for a, sub in reversed(list(acts.items())):
-                    todo.append((sub, k, a))
-            else:
-                raise fail(k, "a node needs 'payoffs', 'chance', or 'player' and 'actions'")
-
-        built: list[Any] = [None] * len(raws)
-        for k in range(len(raws) - 1, -1, -1):
-            raw = raws[k]
-            label = str(raw.get("label", ""))
-            if "payoffs" in raw:
-                built[k] = Terminal(payoffs(raw["payoffs"], k), label=label)
-                continue
-            out = raw.get("outcome")
-            out = None if out is None else payoffs(out, k)
-            children = {a: built[c] for a, _q, c in kids[k]}
-            for _a, _q, c in kids[k]:
-                built[c] = None  # each object is held once, by its parent
-            if "chance" in raw:
-                branches = {a: (number(raw["chance"][a][0], k), sub) for a, sub in children.items()}
-                built[k] = Chance(branches, raw.get("infoset"), out, label)
-            else:
-                built[k] = Decision(raw["player"], raw.get("infoset"), children, out, label)
-        return cls(built[0], list(players), str(data.get("title", "")))
+        root, players, title = root_from_definition(data, names, source)
+        return cls(root, players, title)
 
     def to_definition(self) -> dict[str, Any]:
         """The tree as a definition table (inverse of :meth:`from_definition`)."""
 
-        def text(v: sp.Expr) -> Any:
-            return str(v)
+        from .tree_definition import definition_of
 
-        # From the leaves up (nodes are in preorder), without recursion.
-        tables: list[Any] = [None] * len(self.kind)
-        for i in range(len(self.kind) - 1, -1, -1):
-            if self.kind[i] == "terminal":
-                tables[i] = {"payoffs": [text(v) for v in self.outcomes[i] or ()]}
-                continue
-            out: dict[str, Any] = {}
-            if self.outcomes[i] is not None:
-                out["outcome"] = [text(v) for v in self.outcomes[i] or ()]
-            if self.kind[i] == "chance":
-                out["chance"] = {
-                    a: [text(p), tables[c]]
-                    for a, p, c in zip(self.actions[i], self.probabilities[i], self.children[i])
-                }
-                out["infoset"] = self.infoset[i]
-            else:
-                out.update(
-                    player=self.players[self.player[i]],
-                    infoset=self.infoset[i],
-                    actions={a: tables[c] for a, c in zip(self.actions[i], self.children[i])},
-                )
-            for c in self.children[i]:
-                tables[c] = None
-            tables[i] = out
-        root = tables[0]
-        return {"type": "extensive_form", "title": self.title, "players": list(self.players), "root": root}
+        return definition_of(self)
 
     def node(self, i: int) -> Any:
         """The node object (Decision, Chance or Terminal) rooted at node ``i``."""
