@@ -31,15 +31,15 @@ from __future__ import annotations
 import gc
 import itertools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import sympy as sp
 
-from ..errors import ParseError, ValidationError
-from ..symbolic import exact, free_parameters, is_exact, parse_formula, substitute, to_fraction
+from ..errors import GameError, ValidationError
+from ..symbolic import exact, free_parameters, is_exact, substitute, to_fraction
 from .normal_form import NormalFormGame
+from .tree_nodes import ROOT, Chance, Decision, InformationSet, Play, Terminal, path_text
 
 __all__ = [
     "Decision",
@@ -50,123 +50,13 @@ __all__ = [
     "ExtensiveFormGame",
 ]
 
-ROOT = "root"
-
-
-class Terminal:
-    """A leaf: one payoff per player (a sequence in player order or a mapping by name)."""
-
-    __slots__ = ("payoffs", "label")
-
-    def __init__(self, payoffs: Sequence[Any] | Mapping[str, Any], label: str = "") -> None:
-        self.payoffs = payoffs
-        self.label = label
-
-    def __repr__(self) -> str:
-        return f"Terminal({self.payoffs!r})"
-
-
-class Decision:
-    """A move by ``player`` at information set ``infoset`` with labelled ``actions``.
-
-    ``infoset`` is a label shared by every node of the same information set (``None``
-    gives the node a set of its own). ``outcome`` is a payoff vector received on
-    reaching the node, added to the payoffs below it.
-    """
-
-    __slots__ = ("player", "infoset", "actions", "outcome", "label")
-
-    def __init__(
-        self,
-        player: str | int,
-        infoset: str | None,
-        actions: Mapping[str, Any],
-        outcome: Sequence[Any] | Mapping[str, Any] | None = None,
-        label: str = "",
-    ) -> None:
-        self.player = player
-        self.infoset = infoset
-        self.actions = actions
-        self.outcome = outcome
-        self.label = label
-
-    def __repr__(self) -> str:
-        return f"Decision({self.player!r}, {self.infoset!r}, {list(self.actions)!r})"
-
-
-class Chance:
-    """A move of nature: ``outcomes`` maps a label to ``(probability, subtree)``."""
-
-    __slots__ = ("outcomes", "infoset", "outcome", "label")
-
-    def __init__(
-        self,
-        outcomes: Mapping[str, tuple[Any, Any]],
-        infoset: str | None = None,
-        outcome: Sequence[Any] | Mapping[str, Any] | None = None,
-        label: str = "",
-    ) -> None:
-        self.outcomes = outcomes
-        self.infoset = infoset
-        self.outcome = outcome
-        self.label = label
-
-    def __repr__(self) -> str:
-        return f"Chance({ {k: v[0] for k, v in self.outcomes.items()}!r})"
-
-
-@dataclass(frozen=True)
-class InformationSet:
-    """An information set: its label, its player (``None`` for chance), actions, member nodes."""
-
-    label: str
-    player: str | None
-    actions: tuple[str, ...]
-    members: tuple[int, ...]
-
-    @classmethod
-    def _trusted(cls, label: str, player: str | None, actions: tuple[str, ...], members: tuple[int, ...]) -> InformationSet:
-        """The same object as the constructor gives, made without the frozen-attribute
-        checks: for readers building hundreds of thousands of sets they have checked."""
-        new = object.__new__(cls)
-        new.__dict__.update(label=label, player=player, actions=actions, members=members)
-        return new
-
-
-@dataclass(frozen=True)
-class Play:
-    """What a behaviour profile does: the terminals it reaches and the expected payoffs.
-
-    ``path`` is the sequence of actions taken for certain from the root (the whole path
-    of play when it is deterministic).
-    """
-
-    payoffs: tuple[sp.Expr, ...]
-    terminals: tuple[tuple[tuple[str, ...], sp.Expr], ...]
-    path: tuple[str, ...]
-
-
-class _LazyPath:
-    """A node's path, built from the parent table only when it is used (in messages)."""
-
-    __slots__ = ("build", "i")
-
-    def __init__(self, build: Any, i: int) -> None:
-        self.build, self.i = build, i
-
-    def __iter__(self) -> Any:
-        return iter(self.build(self.i))
-
-    def __len__(self) -> int:
-        return len(self.build(self.i))
-
-    def __bool__(self) -> bool:
-        return self.i > 0
-
-
-def path_text(path: Sequence[str]) -> str:
-    """The readable name of a node: its actions joined by ``' > '``, or ``root``."""
-    return " > ".join(path) if path else ROOT
+def _exact_at(value: Any, template: str, *parts: Any) -> sp.Expr:
+    """:func:`exact`, with the place ``template.format(*parts)`` formatted only when
+    ``value`` is bad (a deep node's path costs time linear in its depth to spell)."""
+    try:
+        return exact(value)
+    except GameError:
+        return exact(value, where=template.format(*parts))
 
 
 class ExtensiveFormGame:
@@ -184,7 +74,7 @@ class ExtensiveFormGame:
     Attributes (tables in preorder, node 0 is the root)
     ----------------------------------------------------
     kind
-        ``"decision"``, ``"chance"`` or ``"terminal"`` per node.
+        ``"decision"``, ``"chance"`` or ``"terminal"`` per node (a read-only tuple).
     paths, parent, children, actions
         The action labels leading to each node, its parent (-1 at the root), its
         children and the labels of the edges to them.
@@ -210,9 +100,11 @@ class ExtensiveFormGame:
         self._finish()
 
     # ------------------------------------------------------------------ building
-    def _payoff_vector(self, raw: Any, path: tuple[str, ...], what: str) -> tuple[sp.Expr, ...]:
+    def _payoff_vector(self, raw: Any, where: Any, what: str) -> tuple[sp.Expr, ...]:
+        """The payoff vector ``raw`` as exact numbers; ``where`` says ``node ...`` when
+        formatted, which happens only on an error (formatting a deep node's path costs
+        time linear in its depth)."""
         n = len(self.players)
-        where = f"node {path_text(path)}"
         if isinstance(raw, Mapping):
             unknown = [k for k in raw if k not in self.players]
             if unknown:
@@ -224,12 +116,10 @@ class ExtensiveFormGame:
             raise ValidationError(f"{where}: {what} must be a sequence or mapping, got {raw!r}")
         if len(raw) != n:
             raise ValidationError(f"{where}: {what} has {len(raw)} entries for {n} players")
-        return tuple(
-            exact(v, where=f"{what} of {p} at {where}") for v, p in zip(raw, self.players)
-        )
+        return tuple(_exact_at(v, "{} of {} at {}", what, p, where) for v, p in zip(raw, self.players))
 
     def _flatten(self, root: Any) -> None:
-        self.kind: list[str] = []
+        kinds: list[str] = []  # installed as the read-only tuple ``kind`` at the end
         # Paths are not stored per node (a chain of depth d would hold d^2/2 labels):
         # each node keeps the label of the edge into it, and a path is rebuilt on need.
         self._paths: list[tuple[str, ...]] | None = None
@@ -243,6 +133,7 @@ class ExtensiveFormGame:
         self.outcomes: list[tuple[sp.Expr, ...] | None] = []
         self.labels: list[str] = []
         seen: dict[int, int] = {}
+        defaulted: list[int] = []  # nodes whose information set is named by default
 
         def path_to(i: int) -> tuple[str, ...]:
             out: list[str] = []
@@ -265,7 +156,7 @@ class ExtensiveFormGame:
         pending_children: list[list[int]] = []
         while stack:
             node, action, parent = stack.pop()
-            idx = len(self.kind)
+            idx = len(kinds)
             edge.append(action)
             where = _Where(idx)
             if id(node) in seen and not isinstance(node, str | int):
@@ -276,21 +167,20 @@ class ExtensiveFormGame:
                 )
             seen[id(node)] = idx
             self.parent.append(parent)
-            path: Any = _LazyPath(path_to, idx)
             if parent >= 0:
                 pending_children[parent].append(idx)
             pending_children.append([])
             self.labels.append(str(getattr(node, "label", "") or ""))
             if isinstance(node, Terminal):
-                self.kind.append("terminal")
+                kinds.append("terminal")
                 self.actions.append(())
                 self.player.append(-1)
                 self.infoset.append(None)
                 self.probabilities.append(())
-                self.outcomes.append(self._payoff_vector(node.payoffs, path, "payoffs"))
+                self.outcomes.append(self._payoff_vector(node.payoffs, where, "payoffs"))
                 continue
             if isinstance(node, Decision):
-                self.kind.append("decision")
+                kinds.append("decision")
                 pl = node.player
                 if isinstance(pl, int) and not isinstance(pl, bool) and 0 <= pl < len(self.players):
                     pi = pl
@@ -307,9 +197,12 @@ class ExtensiveFormGame:
                 labels = tuple(branches)
                 subtrees = [branches[a] for a in labels]
                 self.probabilities.append(())
-                label = node.infoset if node.infoset is not None else f"{self.players[pi]}@{path_text(path_to(idx))}"
+                label = node.infoset
+                if label is None:
+                    label = f"{self.players[pi]}@{idx}"
+                    defaulted.append(idx)
             elif isinstance(node, Chance):
-                self.kind.append("chance")
+                kinds.append("chance")
                 self.player.append(-1)
                 branches = node.outcomes
                 if not isinstance(branches, Mapping) or not branches:
@@ -323,7 +216,7 @@ class ExtensiveFormGame:
                         raise ValidationError(
                             f"{where}: chance outcome {a!r} must be (probability, subtree)"
                         )
-                    p = exact(item[0], where=f"probability of {a!r} at {where}")
+                    p = _exact_at(item[0], "probability of {!r} at {}", a, where)
                     if p.is_number and p < 0:
                         raise ValidationError(f"{where}: probability of {a!r} is negative ({p})")
                     probs.append(p)
@@ -335,7 +228,10 @@ class ExtensiveFormGame:
                 if not total.is_number and sp.simplify(total - 1) != 0:
                     raise ValidationError(f"{where}: chance probabilities sum to {total}, not 1")
                 self.probabilities.append(tuple(probs))
-                label = node.infoset if node.infoset is not None else f"chance@{path_text(path_to(idx))}"
+                label = node.infoset
+                if label is None:
+                    label = f"chance@{idx}"
+                    defaulted.append(idx)
             else:
                 raise ValidationError(
                     f"{where}: expected Decision, Chance or Terminal, got {type(node).__name__}"
@@ -349,11 +245,22 @@ class ExtensiveFormGame:
             self.actions.append(labels)
             self.infoset.append(label)
             self.outcomes.append(
-                None if node.outcome is None else self._payoff_vector(node.outcome, path, "outcome")
+                None if node.outcome is None else self._payoff_vector(node.outcome, where, "outcome")
             )
             for a, sub in reversed(list(zip(labels, subtrees))):
                 stack.append((sub, a, idx))
         self.children = [tuple(c) for c in pending_children]
+        self._kind = tuple(kinds)
+        if defaulted:  # a name given by hand may not take a default name (it would merge sets)
+            own = set(defaulted)
+            named = {self.infoset[i]: i for i in range(len(self.kind))
+                     if self.infoset[i] is not None and i not in own}
+            for i in defaulted:
+                if self.infoset[i] in named:
+                    raise ValidationError(
+                        f"node {path_text(path_to(named[self.infoset[i]]))}: the information set "
+                        f"name {self.infoset[i]!r} is the default name of node "
+                        f"{path_text(path_to(i))}; choose another name")
 
     def _finish(self) -> None:
         members: dict[str, list[int]] = {}
@@ -393,7 +300,7 @@ class ExtensiveFormGame:
     def from_tables(
         cls,
         players: Sequence[str],
-        kind: list[str],
+        kind: Sequence[str],
         parent: list[int],
         actions: list[tuple[str, ...]],
         player: list[int],
@@ -417,13 +324,29 @@ class ExtensiveFormGame:
         return new
 
     @classmethod
-    def _deferred(cls, players: Sequence[str], title: str, n_nodes: int, loader: Any) -> ExtensiveFormGame:
-        """A game whose tables are built on first use by ``loader()``, which returns the
-        arguments of :meth:`from_tables` after ``players`` (``kind`` ... ``labels``).
+    def from_loader(cls, players: Sequence[str], title: str, n_nodes: int, loader: Any) -> ExtensiveFormGame:
+        """A game of ``n_nodes`` nodes whose tables are built on first use by ``loader()``.
 
-        File readers that have already validated a big file (tree shape, information
-        sets, numbers) use it so that reading costs no Python object per node; the
-        tables, and so every attribute, are the same as :meth:`from_tables` would give.
+        This is the one entry of the fast file readers (:mod:`gametheory.io.efg_fast`):
+        a reader that has already validated a big file (tree shape, information sets,
+        numbers) returns such a game, so that reading costs no Python object per node.
+        ``loader()`` returns either the arguments of :meth:`from_tables` after ``players``
+        (``kind`` ... ``labels``) as a sequence, or a mapping of them that may add
+        ``children`` (per node, in preorder) and ``infosets`` (label ->
+        :class:`InformationSet`, see :meth:`InformationSet.checked`), which are then
+        trusted. The tables, and so every attribute, are the same as
+        :meth:`from_tables` would give. A loader may also offer ``node_arrays()``, the
+        tree as arrays (see :meth:`lazy_node_arrays`).
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> def loader():
+        ...     return (["decision", "terminal", "terminal"], [-1, 0, 0], [("L", "R"), (), ()],
+        ...             [0, -1, -1], ["a", None, None], [(), (), ()], [None, (1,), (0,)], None)
+        >>> g = gt.ExtensiveFormGame.from_loader(["A"], "lazy", 3, loader)
+        >>> g.tables_built, len(g), g.kind, g.tables_built
+        (False, 3, ('decision', 'terminal', 'terminal'), True)
         """
         from ..io.labels import unique_labels
 
@@ -434,8 +357,25 @@ class ExtensiveFormGame:
         new.__dict__["_loader"] = loader
         return new
 
+    @property
+    def tables_built(self) -> bool:
+        """Whether the node tables exist (``False`` for a game from :meth:`from_loader`
+        until an attribute needs them)."""
+        return "_loader" not in self.__dict__
+
+    def lazy_node_arrays(self) -> dict[str, Any] | None:
+        """The loader's arrays of a game from :meth:`from_loader` whose tables are not
+        built yet (``None`` otherwise): ``parent``, ``arity``, ``player`` (0-based, -2 at
+        terminals), ``payoffs`` (floats), ``perfect_information``, ``depth`` and ``prob``,
+        as the fast ``.efg`` reader builds them (no Python object per node)."""
+        loader = self.__dict__.get("_loader")
+        if loader is None or not hasattr(loader, "node_arrays"):
+            return None
+        arrays: dict[str, Any] = loader.node_arrays()
+        return arrays
+
     _DEFERRED = frozenset({
-        "kind", "parent", "children", "actions", "player", "infoset", "probabilities",
+        "_kind", "parent", "children", "actions", "player", "infoset", "probabilities",
         "outcomes", "labels", "_paths", "_infosets", "_cache",
     })
 
@@ -461,7 +401,7 @@ class ExtensiveFormGame:
         return self.__dict__[name]
 
     def _set_tables(
-        self, kind: list[str], parent: list[int], actions: list[tuple[str, ...]], player: list[int],
+        self, kind: Sequence[str], parent: list[int], actions: list[tuple[str, ...]], player: list[int],
         infoset: list[str | None], probabilities: list[tuple[sp.Expr, ...]],
         outcomes: list[tuple[sp.Expr, ...] | None], labels: list[str] | None,
         children: list[tuple[int, ...]] | None = None,
@@ -470,7 +410,7 @@ class ExtensiveFormGame:
         """Install the node tables. A reader that has already checked the information sets
         and found the children (the ``.efg`` scanner) passes ``children`` and ``infosets``."""
         new = self
-        new.kind = kind
+        new._kind = tuple(kind)
         new.parent = parent
         new.actions = actions
         new.player = player
@@ -491,6 +431,12 @@ class ExtensiveFormGame:
         else:
             new._infosets = infosets
             new._cache = {}
+
+    @property
+    def kind(self) -> tuple[str, ...]:
+        """``"decision"``, ``"chance"`` or ``"terminal"`` per node, in preorder: a tuple,
+        so that nothing can change the tree under the answers cached on it."""
+        return self._kind
 
     def path_of(self, i: int) -> tuple[str, ...]:
         """The action labels leading to node ``i`` (without computing every path)."""
@@ -534,129 +480,17 @@ class ExtensiveFormGame:
         text is a formula in the declared parameter ``names``
         (:func:`~gametheory.symbolic.parse_formula`).
         """
-        if not isinstance(data, Mapping):
-            raise ParseError("an extensive-form definition must be a table", source)
-        players = data.get("players")
-        if not isinstance(players, list | tuple) or not players:
-            raise ParseError("an extensive-form definition needs a list of 'players'", source)
-        if "root" not in data:
-            raise ParseError("an extensive-form definition needs a 'root' node", source)
+        from .tree_definition import root_from_definition
 
-        if not all(isinstance(p, str) for p in players):
-            raise ParseError("an extensive-form definition's 'players' must be names (text)", source)
-
-        # Two passes with explicit stacks (no recursion: a definition may be deep): the
-        # raw nodes in preorder with their parent and edge label, then the node objects
-        # from the leaves up. A node's path is rebuilt from the parents only for messages.
-        raws: list[Any] = []
-        parent: list[int] = []
-        edge: list[str] = []
-
-        def path_of(k: int) -> tuple[str, ...]:
-            out: list[str] = []
-            while k > 0:
-                out.append(edge[k])
-                k = parent[k]
-            return tuple(reversed(out))
-
-        def fail(k: int, message: str) -> ParseError:
-            return ParseError(f"node {path_text(path_of(k))}: {message}", source)
-
-        def number(value: Any, k: int) -> Any:
-            if isinstance(value, str):
-                return parse_formula(value, names, source=f"{source}: node {path_text(path_of(k))}")
-            return value
-
-        def payoffs(raw: Any, k: int) -> Any:
-            if isinstance(raw, Mapping):
-                return {key: number(v, k) for key, v in raw.items()}
-            if isinstance(raw, list | tuple):
-                return [number(v, k) for v in raw]
-            raise fail(k, "payoffs must be a list or table")
-
-        todo: list[tuple[Any, int, str]] = [(data["root"], -1, "")]
-        kids: list[list[tuple[str, Any, int]]] = []  # (action, probability, child index)
-        while todo:
-            raw, up, action = todo.pop()
-            k = len(raws)
-            raws.append(raw)
-            parent.append(up)
-            edge.append(action)
-            kids.append([])
-            if up >= 0:
-                kids[up].append((action, None, k))
-            if not isinstance(raw, Mapping):
-                raise fail(k, "a node must be a table")
-            if "payoffs" in raw:
-                continue
-            if "chance" in raw:
-                table = raw["chance"]
-                if not isinstance(table, Mapping):
-                    raise fail(k, "'chance' must be a table")
-                for a, item in reversed(list(table.items())):
-                    if not isinstance(item, list | tuple) or len(item) != 2:
-                        raise fail(k, f"chance outcome {a!r} must be [probability, node]")
-                    todo.append((item[1], k, a))
-            elif "player" in raw and "actions" in raw:
-                acts = raw["actions"]
-                if not isinstance(acts, Mapping):
-                    raise fail(k, "'actions' must be a table")
-                for a, sub in reversed(list(acts.items())):
-                    todo.append((sub, k, a))
-            else:
-                raise fail(k, "a node needs 'payoffs', 'chance', or 'player' and 'actions'")
-
-        built: list[Any] = [None] * len(raws)
-        for k in range(len(raws) - 1, -1, -1):
-            raw = raws[k]
-            label = str(raw.get("label", ""))
-            if "payoffs" in raw:
-                built[k] = Terminal(payoffs(raw["payoffs"], k), label=label)
-                continue
-            out = raw.get("outcome")
-            out = None if out is None else payoffs(out, k)
-            children = {a: built[c] for a, _q, c in kids[k]}
-            for _a, _q, c in kids[k]:
-                built[c] = None  # each object is held once, by its parent
-            if "chance" in raw:
-                branches = {a: (number(raw["chance"][a][0], k), sub) for a, sub in children.items()}
-                built[k] = Chance(branches, raw.get("infoset"), out, label)
-            else:
-                built[k] = Decision(raw["player"], raw.get("infoset"), children, out, label)
-        return cls(built[0], list(players), str(data.get("title", "")))
+        root, players, title = root_from_definition(data, names, source)
+        return cls(root, players, title)
 
     def to_definition(self) -> dict[str, Any]:
         """The tree as a definition table (inverse of :meth:`from_definition`)."""
 
-        def text(v: sp.Expr) -> Any:
-            return str(v)
+        from .tree_definition import definition_of
 
-        # From the leaves up (nodes are in preorder), without recursion.
-        tables: list[Any] = [None] * len(self.kind)
-        for i in range(len(self.kind) - 1, -1, -1):
-            if self.kind[i] == "terminal":
-                tables[i] = {"payoffs": [text(v) for v in self.outcomes[i] or ()]}
-                continue
-            out: dict[str, Any] = {}
-            if self.outcomes[i] is not None:
-                out["outcome"] = [text(v) for v in self.outcomes[i] or ()]
-            if self.kind[i] == "chance":
-                out["chance"] = {
-                    a: [text(p), tables[c]]
-                    for a, p, c in zip(self.actions[i], self.probabilities[i], self.children[i])
-                }
-                out["infoset"] = self.infoset[i]
-            else:
-                out.update(
-                    player=self.players[self.player[i]],
-                    infoset=self.infoset[i],
-                    actions={a: tables[c] for a, c in zip(self.actions[i], self.children[i])},
-                )
-            for c in self.children[i]:
-                tables[c] = None
-            tables[i] = out
-        root = tables[0]
-        return {"type": "extensive_form", "title": self.title, "players": list(self.players), "root": root}
+        return definition_of(self)
 
     def node(self, i: int) -> Any:
         """The node object (Decision, Chance or Terminal) rooted at node ``i``."""

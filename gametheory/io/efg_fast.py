@@ -19,7 +19,7 @@ shared (:func:`_finish`). The game keeps the result as arrays (numbers as exact 
 numerators and denominators): :meth:`TreeArrays.from_game
 <gametheory.solve.tree_arrays.TreeArrays.from_game>` uses them directly, and the
 game's Python tables (sympy Rationals, tuples of labels) are built on first use by
-:meth:`ExtensiveFormGame._deferred`, one Python operation per information set and per
+:meth:`ExtensiveFormGame.from_loader`, one Python operation per information set and per
 distinct payoff. Anything else (chance moves for the numpy scanner, a chance
 distribution that is not one, other spacing, escapes, a number that is not ``-12``,
 ``1/3`` or ``0.25``, an error of any kind) makes :func:`read_fast` return
@@ -82,7 +82,7 @@ def read_buffer(
     from ..games.extensive_form import ExtensiveFormGame
 
     loader = _Loader(buf, start, size, players, tables)
-    return ExtensiveFormGame._deferred(players, title, int(tables["kind"].size), loader)
+    return ExtensiveFormGame.from_loader(players, title, int(tables["kind"].size), loader)
 
 
 def _scan_compiled(
@@ -351,7 +351,7 @@ class _Loader:
         }
 
     def __call__(self) -> dict[str, Any]:
-        """The arguments of ``ExtensiveFormGame._set_tables``, children and information
+        """The tables :meth:`ExtensiveFormGame.from_loader` asks its loader for, children and information
         sets included (the scan has checked them): one Python operation per information
         set and per distinct payoff, list conversions otherwise."""
         import sympy as sp
@@ -436,7 +436,7 @@ class _Loader:
             order = p_idx[np.argsort(set_of, kind="stable")].tolist()
             stops = np.cumsum(np.bincount(set_of, minlength=firsts.size)).tolist()
             members = [tuple(order[a:z]) for a, z in zip([0, *stops[:-1]], stops)]
-        make = InformationSet._trusted
+        make = InformationSet.checked
         infosets = {
             name: make(name, self.players[pl - 1] if pl else None, acts, nodes)
             for name, pl, acts, nodes in zip(names, pls, acts_of, members)

@@ -120,11 +120,11 @@ class TreeArrays:
     def from_game(cls, game: Any) -> TreeArrays:
         """The node tables of a perfect-information :class:`~gametheory.ExtensiveFormGame`
         with numbers (payoffs as floats)."""
-        loader = game.__dict__.get("_loader")
-        if loader is not None and hasattr(loader, "node_arrays"):
+        arrays = game.lazy_node_arrays()
+        if arrays is not None:
             # A big file read by gt.read_game whose Python tables are not built yet:
             # straight from the reader's arrays (no object per node).
-            return cls._from_preorder(game.players, loader.node_arrays())
+            return cls._from_preorder(game.players, arrays)
         if not game.is_perfect_information:
             raise NotApplicableError(
                 "the array fast path handles perfect-information trees; use gt.spe for others"

@@ -1,6 +1,8 @@
 """Tests of the extensive-form representation: building, validation, recall, subgames,
 play and the reduced normal form."""
 
+from typing import Any
+
 import pytest
 import sympy as sp
 
@@ -182,3 +184,94 @@ def test_definition_round_trip_with_formulas():
     bad = {"players": ["A"], "root": {"payoffs": ["1 +* c_efg_def"]}}
     with pytest.raises(ParseError):
         ExtensiveFormGame.from_definition(bad, {"c_efg_def": c})
+
+
+def test_default_information_set_names_are_player_and_preorder_index():
+    # issue 13: a default name is O(1) in size (it used to spell the whole path)
+    g = ExtensiveFormGame(
+        Decision("A", None, {"L": Decision("B", None, {"l": Terminal([1, 0]), "r": Terminal([0, 1])}),
+                             "R": Chance({"H": ("1/2", Terminal([2, 2])), "T": ("1/2", Terminal([0, 0]))})}),
+        ["A", "B"])
+    assert set(g.infosets) == {"A@0", "B@1", "chance@4"}
+    assert g.infosets["B@1"].members == (g.index_of("L"),)
+    assert g.infosets["chance@4"].members == (g.index_of("R"),)
+
+
+def test_a_hand_given_name_equal_to_a_default_name_is_an_error_not_a_merge():
+    root = Decision("A", None, {"L": Decision("A", "A@0", {"x": Terminal([0, 0]), "y": Terminal([1, 1])}),
+                                "R": Terminal([0, 0])})
+    with pytest.raises(ValidationError, match=r"node L: the information set name 'A@0' is the default name of node root"):
+        ExtensiveFormGame(root, ["A", "B"])
+
+
+def test_a_20000_deep_chain_built_in_python_costs_linear_memory_and_is_solved():
+    # issue 13: default names spelled the whole path, about 1 GB for this chain.
+    # Unique SPE by backward induction: stopping gives 0, the end of the chain 1, so
+    # every mover goes on; the only equilibrium path is "go" at every node.
+    import tracemalloc
+
+    depth = 20_000
+    node: Any = Terminal([1, 1])
+    for k in range(depth):
+        node = Decision("A" if k % 2 else "B", None, {"stop": Terminal([0, 0]), "go": node})
+    tracemalloc.start()
+    try:
+        g = ExtensiveFormGame(node, ["A", "B"])
+        solution = gt.spe(g)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(g) == 2 * depth + 1 and len(g.infosets) == depth
+    assert solution.count == 1 and solution.exact
+    assert solution.payoff_vectors == (((1, 1), 1),)
+    # generous linear bound: 4 KB per node (measured about 1 KB; the quadratic names took ~25 KB)
+    assert peak < 4_000 * len(g), peak
+
+
+def test_node_kinds_are_read_only():
+    # issue 12: answers are cached on the game, so its node kinds cannot change under them
+    g = ExtensiveFormGame(Decision("A", "a", {"L": Terminal([1]), "R": Terminal([0])}), ["A"])
+    assert g.kind == ("decision", "terminal", "terminal")
+    with pytest.raises(AttributeError):
+        g.kind = ["terminal"] * 3  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        g.kind[0] = "terminal"  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        g.kind.append("terminal")  # type: ignore[attr-defined]
+    again = ExtensiveFormGame.from_tables(["A"], list(g.kind), g.parent, g.actions, g.player,
+                                          g.infoset, g.probabilities, g.outcomes)
+    assert again == g and isinstance(again.kind, tuple)
+    assert g.subs({}).kind is g.kind
+
+
+def test_no_module_reaches_into_the_games_private_table_hooks():
+    # issue 12: the fast .efg path builds games through the public from_loader,
+    # InformationSet.checked and lazy_node_arrays; nothing else knows the game's internals
+    import pathlib
+    import re
+
+    import gametheory
+
+    package = pathlib.Path(gametheory.__file__).parent
+    private = re.compile(r"_deferred\b|_trusted\b|_set_tables\b|\b_DEFERRED\b|\"_loader\"")
+    users = sorted(
+        str(f.relative_to(package)) for f in package.rglob("*.py")
+        if f.name != "extensive_form.py" and private.search(f.read_text(encoding="utf-8"))
+    )
+    assert users == []
+
+
+def test_a_game_from_a_loader_builds_its_tables_on_first_use():
+    calls = []
+    plain = ExtensiveFormGame(Decision("A", "a", {"L": Terminal([1]), "R": Terminal([0])}), ["A"])
+
+    def loader():
+        calls.append(1)
+        return (plain.kind, plain.parent, plain.actions, plain.player, plain.infoset,
+                plain.probabilities, plain.outcomes, None)
+
+    lazy = ExtensiveFormGame.from_loader(["A"], "", 3, loader)
+    assert not lazy.tables_built and len(lazy) == 3 and calls == []
+    assert lazy.lazy_node_arrays() is None  # this loader offers no arrays
+    assert lazy == plain and lazy.tables_built and calls == [1]
+    assert plain.tables_built and plain.lazy_node_arrays() is None
