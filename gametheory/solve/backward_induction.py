@@ -66,6 +66,22 @@ Vector = tuple[Any, ...]
 
 
 # ----------------------------------------------------------------------- records
+
+_DIGITS_SHOWN = 4000  # Python refuses to print integers of more than 4300 digits
+
+
+def count_text(n: int) -> str:
+    """An equilibrium count as text; a count too long to print is given by its size
+    (a 20,000-move chain of ties has 2^20000 SPE)."""
+    if n.bit_length() * 0.30103 < _DIGITS_SHOWN:
+        return str(n)
+    return f"about 2^{n.bit_length() - 1} (a {int(n.bit_length() * 0.30103) + 1}-digit number)"
+
+
+def count_json(n: int) -> int | str:
+    """An equilibrium count for JSON: the integer, or its text where it is too long to print."""
+    return n if n.bit_length() * 0.30103 < _DIGITS_SHOWN else count_text(n)
+
 @dataclass(frozen=True)
 class SubgamePerfectEquilibrium:
     """One SPE: a behaviour at every information set, its payoffs and its path of play.
@@ -153,7 +169,7 @@ class SPESolution(Result):
         """All SPE as a tuple (for large counts iterate :meth:`profiles` instead)."""
         if self.count > MAX_LISTED:
             raise SolverError(
-                f"the tree has {self.count} SPE, more than MAX_LISTED={MAX_LISTED}; "
+                f"the tree has {count_text(self.count)} SPE, more than MAX_LISTED={MAX_LISTED}; "
                 f"iterate solution.profiles() or use count and payoff_vectors"
             )
         return tuple(self.profiles())
@@ -186,9 +202,9 @@ class SPESolution(Result):
             "concept": "spe",
             "exact": self.exact,
             "players": list(self.players),
-            "count": self.count,
+            "count": count_json(self.count),
             "payoff_vectors": [
-                {"payoffs": {p: number_to_json(v) for p, v in zip(self.players, vec)}, "count": c}
+                {"payoffs": {p: number_to_json(v) for p, v in zip(self.players, vec)}, "count": count_json(c)}
                 for vec, c in self.payoff_vectors
             ],
             "equilibria": [e.to_json_dict() for e in eqs],
@@ -197,7 +213,7 @@ class SPESolution(Result):
     def to_text(self, limit: int | None = 20) -> str:
         lines = [repr(self)]
         for vec, c in self.payoff_vectors:
-            lines.append(f"  payoffs ({', '.join(str(v) for v in vec)}): {c} SPE")
+            lines.append(f"  payoffs ({', '.join(str(v) for v in vec)}): {count_text(c)} SPE")
         for e in itertools.islice(self.profiles(), limit):
             lines.append(f"  {e!r}")
         lines += [f"  warning: {w}" for w in self.warnings]
@@ -205,7 +221,7 @@ class SPESolution(Result):
 
     def __repr__(self) -> str:
         return (
-            f"SPESolution(count={self.count}, {len(self.payoff_vectors)} payoff vectors, "
+            f"SPESolution(count={count_text(self.count)}, {len(self.payoff_vectors)} payoff vectors, "
             f"method={self.method!r}, exact={self.exact})"
         )
 

@@ -542,3 +542,20 @@ def test_symbolic_nested_simultaneous_subgames():
     assert any("degenerate" not in p.label for p in ans.pieces)
     for v in (-1, 0, R(1, 4), R(1, 2), 1, 2, 5):
         _assert_agrees(ans, g, {x: v})
+
+
+def test_counts_too_long_to_print_are_given_by_their_size():
+    # A chain of 14,000 ties has 2^14000 SPE, a 4,215-digit number: Python refuses to
+    # print integers of more than 4,300 digits, so repr and JSON give its size instead.
+    import json
+
+    from gametheory.solve.backward_induction import count_json, count_text
+
+    node = gt.Terminal([1, 1])
+    for k in range(14000):
+        node = gt.Decision("A" if k % 2 else "B", None, {"stop": gt.Terminal([1, 1]), "go": node})
+    solution = gt.spe(gt.ExtensiveFormGame(node, ["A", "B"]))
+    assert solution.count == 2**14000
+    assert "about 2^14000" in repr(solution)
+    assert json.loads(json.dumps(solution.summary_json(limit=1)))["count"] == count_text(2**14000)
+    assert count_json(12) == 12 and count_text(12) == "12"
