@@ -55,7 +55,7 @@ from ..games.extensive_form import Chance, Decision, ExtensiveFormGame, Terminal
 from ..symbolic import exact, to_fraction
 from .mixed_nash import nash
 from .pure_nash import pure_nash
-from .results import PiecewiseAnswer, Result, number_to_json
+from .results import PiecewiseAnswer, Result, counted, number_to_json
 
 __all__ = ["spe", "SPESolution", "SubgamePerfectEquilibrium", "MAX_LISTED"]
 
@@ -528,7 +528,7 @@ def _solve_region(engine: SPEEngine, r: int, roots: set[int], notes: list[str]) 
             out[vec] = out.get(vec, 0) + weight
         if len(eqs) != 1:
             notes.append(
-                f"the subgame at node {path_text(game.path_of(r))} has {len(eqs)} equilibria ({how})"
+                f"the subgame at node {path_text(game.path_of(r))} has {counted(len(eqs), 'equilibrium')} ({how})"
             )
     engine.regions[r] = entries
     engine.dist[r] = out

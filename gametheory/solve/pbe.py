@@ -36,7 +36,7 @@ from ..errors import NotApplicableError
 from ..games.catalog import beer_quiche
 from ..games.signalling import SignallingGame
 from .polytope import Constraint, as_interval, nonempty_condition, polytope_vertices
-from .results import EquilibriumSequence, Piece, PiecewiseAnswer, number_to_json
+from .results import EquilibriumSequence, Piece, PiecewiseAnswer, counted, number_to_json
 
 __all__ = [
     "BeliefSet",
@@ -159,7 +159,7 @@ class PBESolution(EquilibriumSequence):
         return tuple(e for e in self.equilibria if e.kind == kind)
 
     def __repr__(self) -> str:
-        lines = [f"PBESolution(method={self.method!r}, exact={self.exact}, {len(self.equilibria)} equilibria)"]
+        lines = [f"PBESolution(method={self.method!r}, exact={self.exact}, {counted(len(self.equilibria), 'equilibrium')})"]
         lines += [f"  {e.label}" for e in self.equilibria]
         lines += [f"  warning: {w}" for w in self.warnings]
         return "\n".join(lines)

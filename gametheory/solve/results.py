@@ -252,6 +252,13 @@ def load_result(path: str | Path) -> Any:
     return Result.from_json_dict(data)
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``"1 equilibrium"``, ``"2 equilibria"``: a count with its noun in the right number."""
+    forms = {"equilibrium": "equilibria"}
+    many = plural or forms.get(noun, noun + "s")
+    return f"{n} {noun if n == 1 else many}"
+
+
 def number_to_json(value: Any) -> Any:
     """Exact numbers as ``"p/q"`` strings, floats as JSON numbers, expressions as text."""
     if isinstance(value, sp.Integer):
@@ -397,7 +404,7 @@ class Solution(EquilibriumSequence):
     def __repr__(self) -> str:
         lines = [
             f"Solution(concept={self.concept!r}, method={self.method!r}, exact={self.exact}, "
-            f"{len(self.equilibria)} equilibria)"
+            f"{counted(len(self.equilibria), 'equilibrium')})"
         ]
         lines += [f"  {e!r}" for e in self.equilibria[:20]]
         if len(self.equilibria) > 20:

@@ -34,7 +34,7 @@ import sympy as sp
 from ..errors import NotApplicableError, SolverError, ValidationError
 from ..games.extensive_form import ExtensiveFormGame
 from .lemke import lemke
-from .results import EquilibriumSequence, number_to_json
+from .results import EquilibriumSequence, counted, number_to_json
 from .sequence_form import SequenceForm, sequence_form
 
 __all__ = ["BehaviorEquilibrium", "SequenceFormSolution", "sequence_form_nash"]
@@ -95,7 +95,7 @@ class SequenceFormSolution(EquilibriumSequence):
 
     def __repr__(self) -> str:
         return (f"SequenceFormSolution(method={self.method!r}, exact={self.exact}, "
-                f"{len(self.equilibria)} equilibria, warnings={list(self.warnings)})")
+                f"{counted(len(self.equilibria), 'equilibrium')}, warnings={list(self.warnings)})")
 
 
 def _float(v: Fraction) -> sp.Float:

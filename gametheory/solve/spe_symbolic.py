@@ -33,7 +33,7 @@ from .backward_induction import (
     _solution,
     _truncated,
 )
-from .results import Equilibrium, Piece, PiecewiseAnswer
+from .results import Equilibrium, Piece, PiecewiseAnswer, counted
 
 __all__ = ["symbolic_spe", "GENERICITY"]
 
@@ -254,7 +254,7 @@ def _symbolic_region(
             for k in range(n_choices):
                 n_eqs = sum(1 for j in held if candidates[j][5] == k)
                 if n_eqs != 1:
-                    piece_eng.notes.append(f"the subgame at node {where} has {n_eqs} equilibria ({how})")
+                    piece_eng.notes.append(f"the subgame at node {where} has {counted(n_eqs, 'equilibrium')} ({how})")
             piece_eng.regions[r] = entries
             piece_eng.dist[r] = out
             rest = pc

@@ -287,3 +287,11 @@ def test_at_recomputes_what_a_symbolic_result_left_undecided():
     rg = gt.RepeatedGame(_pd(), d)
     grim = (gt.grim_trigger(), gt.grim_trigger())
     assert gt.is_subgame_perfect(rg, grim).at({d: sp.Rational(9, 10)}).holds is True
+
+
+def test_counts_say_equilibrium_or_equilibria():
+    from gametheory.solve.results import counted
+
+    pd = _pd()
+    assert "1 equilibrium)" in repr(gt.nash(pd))
+    assert counted(1, "equilibrium") == "1 equilibrium" and counted(3, "equilibrium") == "3 equilibria"
