@@ -19,15 +19,13 @@ Times are medians over the repeats; ratios are ours over pygambit's.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import sympy as sp
+from timing import median_time
 
 import gametheory as gt
 from gametheory.analysis.estimation import (
@@ -38,15 +36,6 @@ from gametheory.analysis.estimation import (
 from gametheory.games.catalog import kuhn_poker
 from gametheory.io.efg import format_efg
 from gametheory.io.nfg import format_nfg
-
-
-def median_time(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def deterrence() -> tuple[gt.ExtensiveFormGame, list[sp.Symbol], dict[sp.Symbol, float]]:

@@ -29,28 +29,17 @@ Targets (issue 3): fast >= 0.5 x bound at depths 18 and 20; reading >= 30 x pyga
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+from timing import median_time
 
 import gametheory as gt
 from gametheory.io import efg_fast
 from gametheory.io.efg import _parse_tokens, parse_efg
 from gametheory.solve.tree_arrays import TreeArrays, backward_induction_arrays
-
-
-def median_time(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def lower_bound(leaves: np.ndarray) -> np.ndarray:

@@ -72,16 +72,17 @@ def _values(game: Any, pairs: Sequence[str]) -> dict[Any, Any]:
 
 
 def _solve_game(game: Any, concept: str) -> Any:
-    from . import solve as solvers
+    from .games.extensive_form import ExtensiveFormGame
+    from .solve import nash, pure_nash, spe
 
     if concept == "nash":
-        return solvers.nash(game)  # type: ignore[attr-defined]
+        return nash(game)
     if concept == "pure":
-        return solvers.pure_nash(game)
+        return pure_nash(game)
     if concept == "spe":
-        if not hasattr(game, "is_perfect_information"):
+        if not isinstance(game, ExtensiveFormGame):
             raise GameError("concept 'spe' applies to extensive-form games (.efg or a tree definition)")
-        return solvers.spe(game)  # type: ignore[attr-defined]
+        return spe(game)
     raise GameError(f"unknown concept {concept!r}; choose from {CONCEPTS}")
 
 
@@ -103,10 +104,12 @@ def limited_json(result: Any, limit: int | None) -> dict[str, Any]:
 def limited_text(result: Any, limit: int | None) -> str:
     """The readable form of a result with at most ``limit`` equilibria, and a last line
     saying how many were left out."""
+    from .solve.backward_induction import SPESolution
+
     equilibria = getattr(result, "equilibria", None)
-    if hasattr(result, "to_text"):
+    if isinstance(result, SPESolution):
         text = result.to_text(limit=limit)
-        total = getattr(result, "count", None)
+        total = result.count
     elif equilibria is not None:
         shown = equilibria if limit is None else equilibria[:limit]
         head = repr(result).splitlines()[0]
@@ -126,7 +129,9 @@ def _solve(args: argparse.Namespace) -> int:
     game = io.read_game(args.file)
     concept = args.concept
     if concept is None:
-        concept = "spe" if hasattr(game, "is_perfect_information") else "nash"
+        from .games.extensive_form import ExtensiveFormGame
+
+        concept = "spe" if isinstance(game, ExtensiveFormGame) else "nash"
     free = tuple(getattr(game, "parameters", ()))
     if args.latex and not args.symbolic:
         raise GameError("--latex prints a symbolic answer: use it with --symbolic")

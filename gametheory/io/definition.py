@@ -436,9 +436,11 @@ def format_definition_toml(game: Any) -> str:
 
 def definition_table(game: Any) -> dict[str, Any]:
     """The definition of a game as a table of plain values (JSON's and TOML's)."""
-    if hasattr(game, "to_definition") and not isinstance(game, NormalFormGame):
+    from ..games.extensive_form import ExtensiveFormGame
+
+    if isinstance(game, ExtensiveFormGame):
         data = dict(game.to_definition())
-        params = getattr(game, "parameters", ())
+        params = game.parameters
     elif isinstance(game, NormalFormGame):
         params = game.parameters
         data = {"type": "normal_form"}

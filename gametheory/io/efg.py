@@ -46,7 +46,7 @@ from typing import Any
 
 import sympy as sp
 
-from ..errors import ParseError
+from ..errors import GameError, ParseError
 from .efg_fast import PAD, read_buffer, read_fast
 from .labels import unique_labels
 from .limits import MAX_FILE_BYTES, check_number_text, read_limited
@@ -532,7 +532,7 @@ def _finish_tables(
         )
     except ParseError:
         raise
-    except Exception as exc:  # a ValidationError from the game names the node
+    except GameError as exc:  # a ValidationError from the game names the node
         raise ParseError(str(exc), source) from None
 
 

@@ -42,7 +42,7 @@ import sympy as sp
 from ..errors import ParameterError
 from ..games.extensive_form import Chance, Decision, ExtensiveFormGame, Terminal
 from ..solve.backward_induction import SPESolution, spe
-from ..solve.results import PiecewiseAnswer
+from ..solve.results import PiecewiseAnswer, Result
 from ..symbolic import exact, to_fraction
 from .calibration import (
     ATTACK_RISK,
@@ -476,8 +476,18 @@ def _full_path(steps: int) -> tuple[str, ...]:
     return ("disarm", "lift") * steps
 
 
-def reaches_full_disarmament(solution: SPESolution, steps: int) -> bool | None:
-    """True if every SPE disarms fully, False if none does, None on a tie (some do)."""
+def reaches_full_disarmament(solution: Result, steps: int) -> bool | None:
+    """True if every SPE disarms fully, False if none does, None on a tie (some do).
+
+    ``solution`` is ``gt.spe`` of a tree with every parameter given; a symbolic answer
+    is refused (read its regions with :func:`full_disarmament_region`).
+    """
+    if not isinstance(solution, SPESolution):
+        free = ", ".join(s.name for s in solution.parameters) or "none"
+        raise ParameterError(
+            f"reaches_full_disarmament needs the SPE of a tree with every parameter given; "
+            f"got a {type(solution).__name__} with free parameters ({free})"
+        )
     paths = {e.path[: 2 * steps] for e in solution.profiles()}
     full = _full_path(steps)
     if paths == {full}:
@@ -487,7 +497,7 @@ def reaches_full_disarmament(solution: SPESolution, steps: int) -> bool | None:
     return None
 
 
-def full_disarmament_region(answer: PiecewiseAnswer, steps: int) -> sp.Basic:
+def full_disarmament_region(answer: Result, steps: int) -> sp.Basic:
     """The region (a sympy condition) where every SPE of a symbolic tree disarms fully.
 
     Read off the pieces of ``gt.spe(tree)``; boundary pieces (ties) are left out.
@@ -530,7 +540,7 @@ def reciprocal_steps_needed(values: dict[sp.Symbol, Any], max_steps: int = 30) -
     """The least K whose tree, solved numerically by ``gt.spe``, disarms fully (None if none)."""
     for k in range(1, _check_steps(max_steps) + 1):
         sol = spe(step_by_step_tree(k).subs(values))
-        if reaches_full_disarmament(sol, k):  # type: ignore[arg-type]
+        if reaches_full_disarmament(sol, k):
             return k
     return None
 

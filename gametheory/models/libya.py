@@ -76,7 +76,11 @@ __all__ = [
 def big_deal_solution(cal: Calibration, values: Mapping[sp.Symbol, Any] | None = None) -> SPESolution:
     """``gt.spe`` of the big-deal tree at a calibration (``values`` override some)."""
     point = tree_values(cal) | dict(values or {})
-    return spe(big_deal_tree().subs(point))  # type: ignore[return-value]
+    solution = spe(big_deal_tree().subs(point))
+    if not isinstance(solution, SPESolution):
+        free = ", ".join(s.name for s in solution.parameters)
+        raise ParameterError(f"the big-deal tree keeps free parameters ({free}) at this calibration")
+    return solution
 
 
 def disarm_first_is_spe(cal: Calibration, values: Mapping[sp.Symbol, Any] | None = None) -> bool:
@@ -126,7 +130,7 @@ def belief_threshold() -> sp.Expr:
     >>> belief_threshold()
     (-disarm_cost + relief_value)/regime_loss
     """
-    region = full_disarmament_region(spe(big_deal_tree()), 1)  # type: ignore[arg-type]
+    region = full_disarmament_region(spe(big_deal_tree()), 1)
     rels = [r for r in region.atoms(sp.Rel) if ATTACK_RISK in r.free_symbols]
     if len(rels) != 1:
         raise ParameterError(f"expected one condition on the belief in the big-deal region, got {rels}")
@@ -206,7 +210,7 @@ def disarm_first_robustness(cal: Calibration, draws: int = 4000, seed: int = 0) 
     The claim is the symbolic big-deal region, ``(a > T) & (R - C - q X > 0)``, with
     every tree parameter drawn uniformly over the calibration's range.
     """
-    region = full_disarmament_region(spe(big_deal_tree()), 1)  # type: ignore[arg-type]
+    region = full_disarmament_region(spe(big_deal_tree()), 1)
     # Parameters the region does not depend on (they cancel) are not drawn.
     dists = {s: tuple(float(v) for v in cal.range_of(s)) for s in TREE_PARAMETERS
              if s in region.free_symbols}

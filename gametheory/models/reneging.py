@@ -160,7 +160,7 @@ def primitive_steps_by_spe(values: Mapping[sp.Symbol, Any], max_steps: int = 12)
     """The least K whose :func:`primitive_tree`, solved by ``gt.spe``, disarms fully."""
     for k in range(1, _check_steps(max_steps) + 1):
         sol = spe(primitive_tree(k).subs(dict(values)))
-        if reaches_full_disarmament(sol, k):  # type: ignore[arg-type]
+        if reaches_full_disarmament(sol, k):
             return k
     return None
 

@@ -230,3 +230,11 @@ def test_step_by_step_answer_symbolic_in_two_parameters():
     region = cm.full_disarmament_region(answer, 2)
     assert bool(region.xreplace({RENEGE_GAIN: 9, RENEGE_COST: 5}))
     assert not bool(region.xreplace({RENEGE_GAIN: 11, RENEGE_COST: 5}))
+
+
+def test_reaches_full_disarmament_refuses_a_symbolic_answer():
+    from gametheory.models.commitment import reaches_full_disarmament, step_by_step_tree
+
+    answer = gt.spe(step_by_step_tree(2))
+    with pytest.raises(gt.ParameterError, match="free parameters"):
+        reaches_full_disarmament(answer, 2)
