@@ -168,8 +168,10 @@ class PBESolution(EquilibriumSequence):
 # ---------------------------------------------------------------------- conditions
 
 
-def _ge(diff: sp.Expr) -> sp.Basic:
-    diff = sp.simplify(diff)
+def _ge(diff: sp.Expr, simplify: bool = True) -> sp.Basic:
+    # Payoffs that are numbers leave a linear form in the beliefs: expanding it is
+    # enough (and simplify() on thousands of them dominated the screening tables).
+    diff = sp.simplify(diff) if simplify else sp.expand(diff)
     if diff.is_number:
         return sp.true if diff >= 0 else sp.false
     if diff.is_nonnegative is True:
@@ -206,9 +208,11 @@ def _belief_constraints(
         if r2 == r:
             continue
         delta = [game.payoff(t, m, r)[1] - game.payoff(t, m, r2)[1] for t in types]
-        coeffs = [sp.simplify(delta[i] - delta[-1]) for i in range(k - 1)]
-        cons.append((coeffs, sp.simplify(-delta[-1])))
-        rel = _ge(sum((mu * d for mu, d in zip(mus, delta)), sp.Integer(0)))
+        symbolic = any(not sp.sympify(d).is_number for d in delta)
+        tidy = sp.simplify if symbolic else sp.sympify
+        coeffs = [tidy(delta[i] - delta[-1]) for i in range(k - 1)]
+        cons.append((coeffs, tidy(-delta[-1])))
+        rel = _ge(sum((mu * d for mu, d in zip(mus, delta)), sp.Integer(0)), simplify=symbolic)
         if rel is not sp.true:
             rels.append(rel)
     return cons, rels
