@@ -20,7 +20,7 @@ reproduce: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check gametheory tests benchmarks
 	$(BIN)/mypy
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto --dist loadgroup
 
 docs: $(STAMP)
 	$(BIN)/python -m sphinx -W --keep-going -b html docs build/docs

@@ -54,3 +54,18 @@ class ExecutedNotebooks:
 @pytest.fixture(scope="session")
 def executed_notebooks(tmp_path_factory: pytest.TempPathFactory) -> ExecutedNotebooks:
     return ExecutedNotebooks(tmp_path_factory.mktemp("executed-notebooks"))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """With pytest-xdist (``make test`` runs ``-n auto --dist loadgroup``), the tests that
+    share a costly session or module fixture run on one worker, so that it is built once:
+    the executed notebooks (notebook tests and the docs build) and the paper built by
+    ``gametheory reproduce``."""
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        if "executed_notebooks" in names:
+            item.add_marker(pytest.mark.xdist_group("notebooks"))
+        elif "built" in names and item.path.name == "test_reproduce.py":
+            item.add_marker(pytest.mark.xdist_group("reproduce"))

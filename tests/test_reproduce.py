@@ -19,27 +19,38 @@ from gametheory.errors import GameError
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _run_registry(root: Path, hash_seed: str) -> subprocess.CompletedProcess[str]:
-    # A fresh interpreter per run, with a different hash seed: set and dict order
-    # inside sympy or matplotlib must not leak into the bytes.
-    code = (
-        "import sys; from gametheory.reproduce import reproduce; "
-        f"sys.exit(reproduce(notebooks=False, pdf=False, root={str(root)!r}))"
-    )
-    env = dict(os.environ, PYTHONHASHSEED=hash_seed)
-    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+PAPER_BUILD_FILES = shutil.ignore_patterns(
+    "figures", "generated", "main.pdf", "*.aux", "*.log", "*.bbl", "*.blg", "*.out", "*.fls",
+    "*.fdb_latexmk")
 
 
-def _tree(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """The paper built once, as a user builds it: ``gametheory reproduce --no-notebooks`` in
+    a copy of ``paper/``, in a fresh interpreter with a fixed hash seed (the PDF too where
+    LaTeX is installed). The registry takes most of a minute, so the tests share it."""
+    root = tmp_path_factory.mktemp("reproduce")
+    shutil.copytree(ROOT / "paper", root / "paper", ignore=PAPER_BUILD_FILES)
+    env = dict(os.environ, PYTHONHASHSEED="1")
+    proc = subprocess.run([sys.executable, "-m", "gametheory.cli", "reproduce", "--no-notebooks"],
+                          cwd=root, env=env, capture_output=True, text=True)
+    return root, proc
 
 
-def test_registry_gives_the_same_bytes_on_every_run(tmp_path):
-    first, second = tmp_path / "first", tmp_path / "second"
-    assert rp.reproduce(notebooks=False, pdf=False, root=first, stream=open(os.devnull, "w")) == 0
-    proc = _run_registry(second, "2")
+def _outputs(root: Path) -> dict[str, bytes]:
+    """What the registry writes: paper/figures and paper/generated, by relative path."""
+    return {str(p.relative_to(root)): p.read_bytes()
+            for folder in ("figures", "generated")
+            for p in sorted((root / "paper" / folder).rglob("*")) if p.is_file()}
+
+
+def test_registry_gives_the_same_bytes_on_every_run(built, tmp_path):
+    first, proc = built
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    a, b = _tree(first), _tree(second)
+    # Again in this interpreter (another hash seed): set and dict order inside sympy or
+    # matplotlib must not leak into the bytes.
+    assert rp.reproduce(notebooks=False, pdf=False, root=tmp_path, stream=open(os.devnull, "w")) == 0
+    a, b = _outputs(first), _outputs(tmp_path)
     items = rp.registered_items()
     # Every item wrote every file it promises, and nothing differs by a byte.
     for item in items.values():
@@ -86,9 +97,8 @@ def test_every_item_names_an_existing_notebook():
     assert missing == {}
 
 
-def test_sections_input_every_item_with_its_notebook_in_the_caption(tmp_path):
-    rp.reproduce(notebooks=False, pdf=False, root=tmp_path)
-    section = (tmp_path / "paper" / "generated" / "section-00.tex").read_text()
+def test_sections_input_every_item_with_its_notebook_in_the_caption(built):
+    section = (built[0] / "paper" / "generated" / "section-00.tex").read_text()
     for item in rp.registered_items().values():
         if item.notebook.startswith("00_") and item.kind == "figure":
             assert rf"\gtgraphic{{figures/{item.name}.pdf}}" in section
@@ -202,26 +212,19 @@ def _latex_or_skip() -> None:
     pytest.skip("latexmk/pdflatex not installed: the PDF is not built here")
 
 
-def test_full_reproduce_builds_the_same_pdf_twice(tmp_path):
+def test_full_reproduce_builds_the_same_pdf_twice(built):
     _latex_or_skip()
-    shutil.copytree(ROOT / "paper", tmp_path / "paper", ignore=shutil.ignore_patterns(
-        "figures", "generated", "main.pdf", "*.aux", "*.log", "*.bbl", "*.blg", "*.out",
-        "*.fls", "*.fdb_latexmk"))
-    # The command itself, as a user runs it (notebooks are tested in test_notebooks.py).
-    proc = subprocess.run(
-        [sys.executable, "-m", "gametheory.cli", "reproduce", "--no-notebooks"],
-        cwd=tmp_path, capture_output=True, text=True,
-    )
+    root, proc = built
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "ok      pdf      paper/main.pdf" in proc.stdout
-    pdf = tmp_path / "paper" / "main.pdf"
+    pdf = root / "paper" / "main.pdf"
     first = pdf.read_bytes()
     assert first.startswith(b"%PDF")
-    log = (tmp_path / "paper" / "main.log").read_text(errors="replace")
+    log = (root / "paper" / "main.log").read_text(errors="replace")
     assert "undefined" not in log.lower()
     # From scratch again: same sources, same bytes.
-    for path in (tmp_path / "paper").glob("main.*"):
+    for path in (root / "paper").glob("main.*"):
         if path.suffix != ".tex":
             path.unlink()
-    rp.build_pdf(tmp_path / "paper")
+    rp.build_pdf(root / "paper")
     assert pdf.read_bytes() == first

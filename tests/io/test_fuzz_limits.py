@@ -13,6 +13,10 @@ and a deadline; the parent sorts the outcome into the issue's categories:
 
 The test fails on ``wrong``, ``other traceback``, ``memory`` and ``hang``. The counts
 over all inputs are written to the file named by ``$GT_FUZZ_REPORT`` when it is set.
+
+The suite draws ``$GT_FUZZ_EXAMPLES`` edits per reader (20 by default, a fixed
+derandomized sample that keeps the test suite short); a deeper run is
+``GT_FUZZ_EXAMPLES=500 GT_FUZZ_REPORT=fuzz.json pytest tests/io/test_fuzz_limits.py``.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from hypothesis import strategies as st
 import gametheory  # noqa: F401
 import gametheory.cli  # noqa: F401
 
+FUZZ_EXAMPLES = int(os.environ.get("GT_FUZZ_EXAMPLES", "20"))
 DEADLINE_S = 10  # per input, in the child; generous because the machine is shared
 MEMORY_MB = 768  # beyond what the child already maps when it forks
 
@@ -173,7 +178,7 @@ def _edit(text: str, changes: list[tuple[int, str, bool]]) -> str:
 
 
 @pytest.mark.parametrize("suffix", sorted(SEEDS))
-@settings(max_examples=50, deadline=None, derandomize=True,
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 1), changes=edits)
 def test_readers_answer_or_raise_within_budget(tmp_path, suffix, seed, changes):
@@ -183,7 +188,7 @@ def test_readers_answer_or_raise_within_budget(tmp_path, suffix, seed, changes):
     assert outcome not in BAD, (outcome, why, text[:300])
 
 
-@settings(max_examples=40, deadline=None, derandomize=True,
+@settings(max_examples=max(1, FUZZ_EXAMPLES * 4 // 5), deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(suffix=st.sampled_from(sorted(SEEDS)), changes=edits)
 def test_cli_answers_or_errors_within_budget(tmp_path, suffix, changes):

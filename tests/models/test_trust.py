@@ -1,3 +1,5 @@
+import functools
+
 import pytest
 import sympy as sp
 from hypothesis import given, settings
@@ -107,6 +109,11 @@ def test_gradual_paths_figure_data():
     assert out["paths"][Q(9, 10)] == trust.gradual_path(38, 30, Q(9, 10), 4)
 
 
+@functools.cache
+def _grim_threshold() -> sp.Expr:
+    return trust.grim_threshold_symbolic().threshold
+
+
 @settings(max_examples=25, deadline=None)
 @given(st.integers(0, 2**32 - 1))
 def test_vectorised_verdict_equals_the_symbolic_grim_threshold(seed):
@@ -117,7 +124,7 @@ def test_vectorised_verdict_equals_the_symbolic_grim_threshold(seed):
     rng = np.random.default_rng(seed)
     point = {n: sp.Rational(float(rng.uniform(*[float(x) for x in DPRK_2019.range_of(n)])))
              .limit_denominator(100) for n in trust.TRUST_ASSUMPTIONS}
-    threshold = trust.grim_threshold_symbolic().threshold.subs(
+    threshold = _grim_threshold().subs(
         {s: point[s.name] for s in DPRK_2019 if s.name in point and s.name != "patience"})
     expected = bool(point["patience"] >= threshold)
     margin = float(trust.action_for_action_margin({n: float(v) for n, v in point.items()}))
