@@ -11,9 +11,10 @@ of the calibrations it defines, and takes each row from
 calibration (``VERIFICATION_2019``, ``SANCTIONS_2017``, ``REASSURANCE``, ...) for the
 others, and the declared default and range for a parameter no calibration holds.
 
-Four tables: the data (figures a published source pins down or derived from them) and
-the assumptions in three tables that each fit a page (arguments 00-04 with the Libya
-2003 values beside North Korea's, 05-07, and 08-11).
+Five tables: the data (figures a published source pins down, or derived from them); the
+assumptions in three tables that each fit a page (arguments 00-03, 04-07 and 08-11); and
+the parameters to which the Libya 2003 calibration gives values of its own, beside North
+Korea's, with the reason.
 """
 
 from __future__ import annotations
@@ -37,8 +38,10 @@ __all__ = [
     "source_label",
     "calibration_data_table",
     "calibration_assumptions_table",
-    "calibration_assumptions_table_05_07",
-    "calibration_assumptions_table_08_11",
+    "calibration_assumptions_table_03_05",
+    "calibration_assumptions_table_06_08",
+    "calibration_assumptions_table_09_11",
+    "calibration_libya_table",
 ]
 
 NOTEBOOK = "12_calibration.ipynb"
@@ -67,9 +70,10 @@ UNUSED = "--"
 """The argument of a recorded datum that no model uses (kept, with its source)."""
 
 ASSUMPTION_TABLES: dict[str, tuple[str, str]] = {
-    "calibration_assumptions_table": ("00", "04"),
-    "calibration_assumptions_table_05_07": ("05", "07"),
-    "calibration_assumptions_table_08_11": ("08", "11"),
+    "calibration_assumptions_table": ("00", "02"),
+    "calibration_assumptions_table_03_05": ("03", "05"),
+    "calibration_assumptions_table_06_08": ("06", "08"),
+    "calibration_assumptions_table_09_11": ("09", "11"),
 }
 """Which arguments' assumptions each table lists (first and last argument, inclusive)."""
 
@@ -154,6 +158,7 @@ def _name(name: str) -> TeX:
 
 
 def _value_range(row: dict[str, Any] | None) -> Any:
+    # The value, and for an assumption its plausible range, on one line.
     if row is None:
         return None
     v, lo, hi = (sp.sympify(row[k]) for k in ("value", "low", "high"))
@@ -162,16 +167,28 @@ def _value_range(row: dict[str, Any] | None) -> Any:
         return sp.latex(x, fold_short_frac=True)
 
     if not row["assumption"] or lo == hi:
-        return TeX(f"${tex(v)}$")
-    return TeX(rf"${tex(v)}$\,{{\footnotesize $[{tex(lo)}, {tex(hi)}]$}}")
+        return TeX(rf"{{\footnotesize ${tex(v)}$}}")
+    return TeX(rf"{{\footnotesize ${tex(v)}$\, $[{tex(lo)}, {tex(hi)}]$}}")
+
+
+_GENERIC = (GENERIC_ASSUMPTION, "varied over the plausible range", "varied over the range")
 
 
 def source_label(source: str, assumption: bool) -> str:
     """The table's source column: ``ASSUMPTION`` (with what else the source says) for an
-    assumption, the source itself for a datum."""
+    assumption, the source itself for a datum.
+
+    Every assumption is varied over its range, so the tables leave that out.
+
+    >>> source_label("ASSUMPTION (exposure to the threat); varied over the range", True)
+    'ASSUMPTION (exposure to the threat)'
+    """
     if not assumption:
         return source
-    rest = source.replace(GENERIC_ASSUMPTION, "").strip("; ")
+    rest = source
+    for phrase in _GENERIC:
+        rest = rest.replace(phrase, "")
+    rest = rest.strip("; ,")
     if not rest:
         return "ASSUMPTION"
     return rest if "ASSUMPTION" in rest or "ASSUMED" in rest else f"ASSUMPTION; {rest}"
@@ -192,9 +209,10 @@ def _argument_cells(rows: list[dict[str, Any]]) -> list[TeX]:
 
 
 @register("calibration_data_table", kind="table", notebook=NOTEBOOK,
-          description="the published figures the models use (and the few recorded but used "
-                      "by no model, marked --), by the section of the argument that first "
-                      "uses them, with value, unit and source (from Calibration.table())")
+          description="the published figures the models use, and what is derived from them, "
+                      "by the section of the argument that first uses them (--: recorded, "
+                      "used by no model), with value, unit and source (from "
+                      "Calibration.table())")
 def calibration_data_table() -> Table:
     rows = [r for r in _parameter_rows() if not r["assumption"]]
     body = [[arg, _name(r["parameter"]), _value_range(r), _box(r["unit"], "2.4cm"),
@@ -203,48 +221,60 @@ def calibration_data_table() -> Table:
     return Table(header=["", "parameter", "value", "unit", "source"], rows=body, align="llrll")
 
 
-def _assumptions(table: str) -> list[dict[str, Any]]:
-    first, last = ASSUMPTION_TABLES[table]
-    return [r for r in _parameter_rows()
+def _assumptions_table(name: str) -> Table:
+    first, last = ASSUMPTION_TABLES[name]
+    rows = [r for r in _parameter_rows()
             if r["assumption"] and r["argument"] != UNUSED and first <= r["argument"] <= last]
-
-
-@register("calibration_assumptions_table", kind="table", notebook=NOTEBOOK,
-          description="the assumptions of the models of sections 0 to 4 (the tour, the "
-                      "definitions, the commitment problem, Libya, trust): value and "
-                      "plausible range [low, high] in the DPRK-2019 and Libya-2003 "
-                      "calibrations, unit, and source (from Calibration.table())")
-def calibration_assumptions_table() -> Table:
-    rows = _assumptions("calibration_assumptions_table")
-    body = [[arg, _name(r["parameter"]), _value_range(r), _value_range(r["libya"]),
-             _box(r["unit"], "2cm"), _box(source_label(r["source"], True), "3.6cm")]
-            for arg, r in zip(_argument_cells(rows), rows)]
-    header = ["", "parameter", "DPRK 2019", "Libya 2003", "unit", "source"]
-    return Table(header=header, rows=body, align="llllll")
-
-
-def _model_assumptions(table: str) -> Table:
-    rows = _assumptions(table)
-    body = [[arg, _name(r["parameter"]), _value_range(r), _box(r["unit"], "2.6cm"),
-             _box(source_label(r["source"], True), "5.4cm")]
+    body = [[arg, _name(r["parameter"]), _value_range(r), _box(r["unit"], "3.2cm"),
+             _box(source_label(r["source"], True), "4.5cm")]
             for arg, r in zip(_argument_cells(rows), rows)]
     return Table(header=["", "parameter", "value [range]", "unit", "source"], rows=body,
                  align="lllll")
 
 
-@register("calibration_assumptions_table_05_07", kind="table", notebook=NOTEBOOK,
-          description="the assumptions of the verification, reassurance and sanctions "
-                      "models (arguments 05 to 07): value and plausible range [low, high] "
-                      "in their calibrations (VERIFICATION_2019, REASSURANCE, "
-                      "SANCTIONS_2017), unit and source (from Calibration.table())")
-def calibration_assumptions_table_05_07() -> Table:
-    return _model_assumptions("calibration_assumptions_table_05_07")
+_RANGES = "value and plausible range [low, high] (every share the paper quotes draws over it)"
 
 
-@register("calibration_assumptions_table_08_11", kind="table", notebook=NOTEBOOK,
-          description="the assumptions of the financing, six-party and narrative models "
-                      "(arguments 08 to 11): value and plausible range [low, high] in their "
-                      "calibrations (FINANCING, SIX_PARTY, NARRATIVE), unit and source "
-                      "(from Calibration.table())")
-def calibration_assumptions_table_08_11() -> Table:
-    return _model_assumptions("calibration_assumptions_table_08_11")
+@register("calibration_assumptions_table", kind="table", notebook=NOTEBOOK,
+          description=f"assumptions of sections 0 to 2 in the DPRK-2019 calibration: {_RANGES}")
+def calibration_assumptions_table() -> Table:
+    return _assumptions_table("calibration_assumptions_table")
+
+
+@register("calibration_assumptions_table_03_05", kind="table", notebook=NOTEBOOK,
+          description="assumptions of sections 3 to 5 in the DPRK-2019 calibration and its "
+                      f"extension VERIFICATION_2019: {_RANGES}")
+def calibration_assumptions_table_03_05() -> Table:
+    return _assumptions_table("calibration_assumptions_table_03_05")
+
+
+@register("calibration_assumptions_table_06_08", kind="table", notebook=NOTEBOOK,
+          description="assumptions of sections 6 to 8 in the calibrations REASSURANCE, "
+                      f"SANCTIONS_2017 and FINANCING: {_RANGES}")
+def calibration_assumptions_table_06_08() -> Table:
+    return _assumptions_table("calibration_assumptions_table_06_08")
+
+
+@register("calibration_assumptions_table_09_11", kind="table", notebook=NOTEBOOK,
+          description="assumptions of the six-party and narrative games (arguments 09 and "
+                      f"11) in the calibrations SIX_PARTY and NARRATIVE: {_RANGES}")
+def calibration_assumptions_table_09_11() -> Table:
+    return _assumptions_table("calibration_assumptions_table_09_11")
+
+
+def _differs(row: dict[str, Any]) -> bool:
+    libya = row["libya"]
+    return libya is not None and any(libya[k] != row[k] for k in ("value", "low", "high"))
+
+
+@register("calibration_libya_table", kind="table", notebook=NOTEBOOK,
+          description="the Libya-2003 calibration where it differs from North Korea's: value "
+                      "and plausible range [low, high], and why (every other parameter takes "
+                      "the DPRK-2019 value; from Calibration.table())")
+def calibration_libya_table() -> Table:
+    rows = [r for r in _parameter_rows() if _differs(r)]
+    body = [[arg, _name(r["parameter"]), _value_range(r), _value_range(r["libya"]),
+             _box(source_label(r["libya"]["source"], r["libya"]["assumption"]), "6.4cm")]
+            for arg, r in zip(_argument_cells(rows), rows)]
+    return Table(header=["", "parameter", "DPRK 2019", "Libya 2003", "why"], rows=body,
+                  align="lllll")

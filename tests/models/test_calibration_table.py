@@ -113,3 +113,12 @@ def test_assumptions_are_labelled_and_sources_kept():
             assert "ASSUMPTION" in label or "ASSUMED" in label, row["parameter"]
         else:
             assert row["source"], row["parameter"]
+
+
+def test_the_libya_table_lists_what_differs_from_north_korea():
+    # The reference: the two calibrations compared directly.
+    differ = {s.name for s in LIBYA_2003.values
+              if LIBYA_2003[s] != DPRK_2019[s] or LIBYA_2003.range_of(s) != DPRK_2019.range_of(s)}
+    assert {"power_shift", "disarm_cost", "programme_maturity"} <= differ
+    text = render_table(items.calibration_libya_table())
+    assert {n for n in (s.name for s in LIBYA_2003.values) if _in(text, n)} == differ
