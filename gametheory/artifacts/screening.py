@@ -22,7 +22,7 @@ from ..analysis.sweep import SweepResult, sweep
 from ..models import screening as S
 from ..models.calibration import DPRK_2019, HOLDOUT_COST_RATIO, RELIEF_VALUE, Calibration
 from ..models.reneging import minimal_primitive_steps, primitive_values
-from ..reproduce import register
+from ..reproduce import TeX, register
 
 __all__ = ["first_step_map", "screening_marks", "screening_first_step"]
 
@@ -68,12 +68,14 @@ def screening_marks(cal: Calibration = DPRK_2019) -> dict[str, Any]:
     "screening_first_step",
     kind="figure",
     notebook=NOTEBOOK,
-    description="what a first step of size s reveals in the screening game (a PBE in closed "
-    "form, checked against gt.pbe), over (a) the hold-out's cost ratio c_h/c_g and (b) the "
-    "value of relief V, each over its plausible range with the other parameters at DPRK "
-    "2019; bar: the separating interval [V/c_h, min(1, V/c_g)] at the calibration, star: "
-    "the least separating step on the menu, dashed: the first step 1/K* of the step-by-step "
-    "plan the reneging model needs",
+    description=TeX(
+        r"what a first step of size $s$ reveals in the screening game (its PBE in closed "
+        r"form, checked against \texttt{gt.pbe}), over (a) the hold-out's cost ratio "
+        r"$\rho = c_h/c_g$ and (b) the value of relief $V$, each over its plausible range "
+        r"with the other parameters at DPRK 2019. Bar: the separating steps "
+        r"$[V/c_h, \min(1, V/c_g)]$ at the calibration; star: the least separating step on "
+        r"the menu; dashed: the first step $1/K^*$ of the step-by-step plan that the "
+        r"reneging model needs"),
 )
 def screening_first_step() -> Any:
     from matplotlib.lines import Line2D
