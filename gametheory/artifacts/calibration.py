@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import importlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import sympy as sp
@@ -232,34 +232,30 @@ def _assumptions_table(name: str) -> Table:
                  align="lllll")
 
 
-_RANGES = "value and plausible range [low, high] (every share the paper quotes draws over it)"
+def _assumptions_item(name: str, what: str) -> Callable[[], Table]:
+    # One registered table per span of ASSUMPTION_TABLES; ``what`` says whose assumptions.
+    def table() -> Table:
+        return _assumptions_table(name)
+
+    table.__name__ = table.__qualname__ = name
+    table.__doc__ = f"The assumptions of {what}, one row each (value, range, unit, source)."
+    description = (f"assumptions of {what}: value and plausible range [low, high] (every "
+                   "share the paper quotes draws over it)")
+    return register(name, kind="table", notebook=NOTEBOOK, description=description)(table)
 
 
-@register("calibration_assumptions_table", kind="table", notebook=NOTEBOOK,
-          description=f"assumptions of sections 0 to 2 in the DPRK-2019 calibration: {_RANGES}")
-def calibration_assumptions_table() -> Table:
-    return _assumptions_table("calibration_assumptions_table")
-
-
-@register("calibration_assumptions_table_03_05", kind="table", notebook=NOTEBOOK,
-          description="assumptions of sections 3 to 5 in the DPRK-2019 calibration and its "
-                      f"extension VERIFICATION_2019: {_RANGES}")
-def calibration_assumptions_table_03_05() -> Table:
-    return _assumptions_table("calibration_assumptions_table_03_05")
-
-
-@register("calibration_assumptions_table_06_08", kind="table", notebook=NOTEBOOK,
-          description="assumptions of sections 6 to 8 in the calibrations REASSURANCE, "
-                      f"SANCTIONS_2017 and FINANCING: {_RANGES}")
-def calibration_assumptions_table_06_08() -> Table:
-    return _assumptions_table("calibration_assumptions_table_06_08")
-
-
-@register("calibration_assumptions_table_09_11", kind="table", notebook=NOTEBOOK,
-          description="assumptions of the six-party and narrative games (arguments 09 and "
-                      f"11) in the calibrations SIX_PARTY and NARRATIVE: {_RANGES}")
-def calibration_assumptions_table_09_11() -> Table:
-    return _assumptions_table("calibration_assumptions_table_09_11")
+calibration_assumptions_table = _assumptions_item(
+    "calibration_assumptions_table", "sections 0 to 2 in the DPRK-2019 calibration")
+calibration_assumptions_table_03_05 = _assumptions_item(
+    "calibration_assumptions_table_03_05",
+    "sections 3 to 5 in the DPRK-2019 calibration and its extension VERIFICATION_2019")
+calibration_assumptions_table_06_08 = _assumptions_item(
+    "calibration_assumptions_table_06_08",
+    "sections 6 to 8 in the calibrations REASSURANCE, SANCTIONS_2017 and FINANCING")
+calibration_assumptions_table_09_11 = _assumptions_item(
+    "calibration_assumptions_table_09_11",
+    "the six-party and narrative games (arguments 09 and 11) in the calibrations SIX_PARTY "
+    "and NARRATIVE")
 
 
 def _differs(row: dict[str, Any]) -> bool:
