@@ -30,7 +30,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -40,12 +40,15 @@ import sympy as sp
 from ..errors import ParameterError
 from ..symbolic import exact, parameter, parameter_info
 
-__all__ = ["Calibration", "DPRK_2019", "LIBYA_2003", "CALIBRATIONS", "calibration"]
+__all__ = ["Calibration", "DPRK_2019", "LIBYA_2003", "CALIBRATIONS", "calibration", "ASSUMED",
+           "extended"]
 
 _UNSC = "UN Security Council resolutions 2371 and 2397 (2017), as summarised in LITERATURE.md"
 _KEDO = "KEDO / 1994 Agreed Framework budget, as summarised in LITERATURE.md"
 _ISTC = "International Science and Technology Center records, as summarised in LITERATURE.md"
-_ASSUMED = "ASSUMPTION (no source pins it down); varied over the plausible range"
+ASSUMED = "ASSUMPTION (no source pins it down); varied over the plausible range"
+"""The source of a parameter that is an assumption and nothing more."""
+_ASSUMED = ASSUMED
 
 # ----------------------------------------------------------------------- data parameters
 # Declared once, with the unit and source of the published figure.
@@ -465,6 +468,32 @@ LIBYA_2003 = Calibration(
     ranges={s: r for s, (_, r, _) in _libya.items()},
     notes={s: why for s, (_, _, why) in _libya.items()},
 )
+
+def extended(base: Calibration, symbols: Sequence[sp.Symbol], description: str,
+             values: Mapping[sp.Symbol, Any] | None = None) -> Calibration:
+    """``base`` with a model's own declared parameters added.
+
+    Each of ``symbols`` takes its declared default and is varied over its declared
+    plausible range (an assumption), unless ``values`` gives it a value: then it is
+    derived from the calibration and has no range of its own. The name stays
+    ``base.name``: the model is calibrated to the same case.
+
+    Examples
+    --------
+    >>> from gametheory.symbolic import parameter
+    >>> w = parameter("demo_weight", "probability", default="1/3",
+    ...               plausible_range=("1/4", "1/2"), source=ASSUMED)
+    >>> cal = extended(DPRK_2019, (w,), "with a demonstration weight")
+    >>> cal["demo_weight"], cal.range_of("demo_weight"), cal["patience"] == DPRK_2019["patience"]
+    (1/3, (1/4, 1/2), True)
+    """
+    given = dict(values or {})
+    own = {s: given.get(s, parameter_info(s).default) for s in symbols}
+    ranges = {s: r for s in symbols
+              if s not in given and (r := parameter_info(s).plausible_range) is not None}
+    return Calibration(base.name, f"{base.description} {description}",
+                       {**base.values, **own}, {**base.ranges, **ranges}, dict(base.notes))
+
 
 CALIBRATIONS: Mapping[str, Calibration] = MappingProxyType(
     {"DPRK_2019": DPRK_2019, "LIBYA_2003": LIBYA_2003}

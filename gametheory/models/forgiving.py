@@ -48,8 +48,8 @@ from ..analysis.sensitivity import (
     vectorised,
 )
 from ..errors import ParameterError, SolverError
-from ..symbolic import exact, parameter, parameter_info
-from .calibration import DPRK_2019, Calibration
+from ..symbolic import exact, parameter
+from .calibration import ASSUMED, DPRK_2019, Calibration, extended
 from .verification import (
     CHEATING_GAIN,
     DETECTION,
@@ -77,20 +77,14 @@ INSPECTION_CAPACITY = parameter(
     "inspection_capacity", "probability", unit="share of the programme per period",
     description="share of the programme inspectors can verify in a period (c)",
     default="1/4", plausible_range=("1/10", "1/2"),
-    source="ASSUMPTION (no source pins it down); varied over the plausible range",
+    source=ASSUMED,
 )
 
 PARAMETERS: tuple[sp.Symbol, ...] = (GOOD_IF_COMPLIANT, DETECTION, INSPECTION_CAPACITY,
                                      CHEATING_GAIN, MONITORING_PATIENCE)
 """p, r, c, g, d."""
 
-VERIFICATION_2019 = Calibration(
-    "DPRK_2019",
-    DPRK_2019.description + " With the verification model of argument 05.",
-    {**DPRK_2019.values, **{s: parameter_info(s).default for s in PARAMETERS}},
-    {**DPRK_2019.ranges, **{s: r for s in PARAMETERS
-                            if (r := parameter_info(s).plausible_range) is not None}},
-)
+VERIFICATION_2019 = extended(DPRK_2019, PARAMETERS, "With the verification model of argument 05.")
 """``DPRK_2019`` with the parameters of the verification model (all ASSUMPTIONS)."""
 
 _P, _Q, _D, _G = sp.symbols("p q d g", positive=True)

@@ -59,8 +59,8 @@ from ..analysis.sensitivity import (
 from ..errors import ParameterError
 from ..games.signalling import SignallingGame
 from ..solve.pbe import PBESolution, pbe
-from ..symbolic import exact, parameter, parameter_info
-from .calibration import DPRK_2019, Calibration
+from ..symbolic import exact, parameter
+from .calibration import ASSUMED, DPRK_2019, Calibration, extended
 from .sanctions import (
     BACKDOWN_COST,
     DUAL_TRACK,
@@ -96,7 +96,7 @@ SANCTIONS_ENDURED = parameter(
     "sanctions_endured", "probability", unit="share of a year's sanctions",
     description="share of a year's sanctions a target bears before it complies (tau)",
     default="1/4", plausible_range=("1/10", "1/2"),
-    source="ASSUMPTION (no source pins it down); varied over the plausible range",
+    source=ASSUMED,
 )
 
 PARAMETERS: tuple[sp.Symbol, ...] = (
@@ -108,15 +108,8 @@ PARAMETERS: tuple[sp.Symbol, ...] = (
 _TARGET_SIDE = (ECONOMY_WEIGHT, SECURITY_RESOLUTE, SECURITY_IRRESOLUTE, SANCTIONS_LOSS,
                 SANCTIONS_ENDURED)
 
-SANCTIONS_2017 = Calibration(
-    "DPRK_2019",
-    DPRK_2019.description + " With the sanctions game of argument 07.",
-    {**DPRK_2019.values, **{s: parameter_info(s).default for s in PARAMETERS},
-     SANCTIONS_LOSS: sanctions_loss_2017(DPRK_2019)},
-    {**DPRK_2019.ranges, **{s: r for s in PARAMETERS
-                            if s is not SANCTIONS_LOSS
-                            and (r := parameter_info(s).plausible_range) is not None}},
-)
+SANCTIONS_2017 = extended(DPRK_2019, PARAMETERS, "With the sanctions game of argument 07.",
+                          {SANCTIONS_LOSS: sanctions_loss_2017(DPRK_2019)})
 """``DPRK_2019`` with the sanctions parameters; ``S`` is the 2017 UN measures ($3.8bn/yr)."""
 
 TYPES = ("resolute", "irresolute")

@@ -46,6 +46,7 @@ from ..analysis.sensitivity import ShareEstimate, monte_carlo_share, vectorised
 from ..errors import ParameterError
 from ..games.signalling import SignallingGame
 from ..solve.pbe import PBESolution, intuitive_criterion, pbe
+from ..solve.results import Piece, PiecewiseAnswer
 from ..symbolic import exact
 from .calibration import (
     ATTACK_RISK,
@@ -72,6 +73,13 @@ __all__ = [
     "equilibrium_steps",
     "big_deal_separates",
     "screening_shares",
+    "FIRST_STEP",
+    "POOLS",
+    "SEPARATES",
+    "TOO_LARGE",
+    "REFUSED",
+    "separating_interval",
+    "first_step_answer",
 ]
 
 GENUINE, HOLDOUT = "genuine", "hold-out"
@@ -84,6 +92,16 @@ SCREENING_PARAMETERS: tuple[sp.Symbol, ...] = (
     DISARM_VALUE_US, SANCTIONS_LEVERAGE,
 )
 """R, C, q, X, rho, pi, G, lambda."""
+
+
+FIRST_STEP = sp.Symbol("first_step", nonnegative=True)
+"""The size ``s`` of the first step, a share of the programme: North Korea's choice (the
+message of the signalling game), not a calibrated parameter."""
+
+POOLS = "pools: the hold-out takes it too"
+SEPARATES = "separates the types"
+TOO_LARGE = "too large even for the genuine type"
+REFUSED = "the US refuses even a genuine type"
 
 
 def screening_values(cal: Calibration) -> dict[sp.Symbol, sp.Expr]:
@@ -242,3 +260,69 @@ def screening_shares(cal: Calibration, draws: int = 4000, seed: int = 0) -> dict
             for name, f in (("big deal separates", big), ("a partial step separates", partial),
                             ("no step separates", none),
                             ("small steps reciprocated by both types", pooled))}
+
+
+def separating_interval(values: Mapping[sp.Symbol, Any]) -> tuple[sp.Expr, sp.Expr] | None:
+    """The first steps ``s`` in ``(0, 1]`` that separate the types: ``[V / c_h, min(1, V / c_g)]``.
+
+    None when no step separates (the interval misses ``(0, 1]``, or ``G < lambda R`` and
+    the US refuses even a genuine type). The closed form of :func:`separating_steps`
+    for a step of any size, exact.
+
+    >>> from gametheory.models.calibration import DPRK_2019
+    >>> separating_interval(screening_values(DPRK_2019))
+    (19/35, 1)
+    """
+    p = _primitives(values)
+    free = [x for x in p.values() if not x.is_number]
+    if free:
+        raise ParameterError(f"separating_interval needs numbers; free: {free}")
+    V, c_g, c_h = p["V"], p["c_g"], p["c_h"]
+    if p["us_genuine"] < 0:
+        return None
+    # A costless step (c = 0) is taken at any size, or at none when relief is worth less.
+    if c_h > 0:
+        low = V / c_h
+    elif V <= 0:
+        low = sp.Integer(0)
+    else:
+        return None
+    if c_g > 0:
+        high = sp.Min(1, V / c_g)
+    elif V >= 0:
+        high = sp.Integer(1)
+    else:
+        return None
+    return (low, high) if low <= high and low <= 1 else None
+
+
+def first_step_answer(values: Mapping[sp.Symbol, Any] | None = None) -> PiecewiseAnswer:
+    """What a first step of size :data:`FIRST_STEP` does, as a piecewise answer.
+
+    ``POOLS`` where ``c_h s <= V`` (the hold-out would take it too, so it carries no
+    information), ``SEPARATES`` where ``c_h s >= V >= c_g s`` and ``G >= lambda R``,
+    ``TOO_LARGE`` where ``c_g s > V``, and ``REFUSED`` where the step would separate but
+    ``G < lambda R``. On ``c_h s = V`` both pooling and separating are equilibria (a tie,
+    reported as both). Parameters not in ``values`` stay free, so that
+    :func:`gametheory.sweep` can map the answer over them and the step size.
+
+    >>> from gametheory.models.calibration import DPRK_2019
+    >>> answer = first_step_answer(screening_values(DPRK_2019))
+    >>> answer.at({FIRST_STEP: sp.Rational(1, 4)}), answer.at({FIRST_STEP: sp.Rational(3, 4)})
+    ('pools: the hold-out takes it too', 'separates the types')
+    """
+    p = _primitives(values or {})
+    s = FIRST_STEP
+    between = sp.And(p["c_h"] * s >= p["V"], p["c_g"] * s <= p["V"])
+    pieces: tuple[Piece, ...] = (
+        Piece(p["c_h"] * s <= p["V"], POOLS, POOLS),
+        Piece(sp.And(between, p["us_genuine"] >= 0), SEPARATES, SEPARATES),
+        Piece(sp.And(between, p["us_genuine"] < 0), REFUSED, REFUSED),
+        Piece(p["c_g"] * s > p["V"], TOO_LARGE, TOO_LARGE),
+    )
+    pieces = tuple(piece for piece in pieces if piece.condition is not sp.false)
+    # The step is always a parameter, also where no condition depends on it (c_g = c_h = 0).
+    params = tuple(sorted({s, *(x for piece in pieces for x in piece.condition.free_symbols)},
+                          key=lambda x: x.name))
+    return PiecewiseAnswer("first step", pieces, params,
+                           method="closed form of the screening PBE (checked against gt.pbe)")

@@ -121,9 +121,8 @@ def inclusion_proofs() -> dict[str, dict[str, Any]]:
     }
 
 
-def tree_region_answer(steps: int) -> PiecewiseAnswer:
-    """Three regions of the tree model: both work, only K steps work, neither works."""
-    big, k_steps = step_by_step_condition(1), step_by_step_condition(steps)
+def _region_answer(big: Any, k_steps: Any, method: str) -> PiecewiseAnswer:
+    # Both work, only the K steps work, neither: from the two conditions of one model.
     pieces = (
         Piece(big, BOTH, BOTH),
         Piece(sp.And(k_steps, sp.Not(big)), STEPS_ONLY, STEPS_ONLY),
@@ -131,7 +130,13 @@ def tree_region_answer(steps: int) -> PiecewiseAnswer:
     )
     params = tuple(sorted({s for p in pieces for s in p.condition.free_symbols},
                           key=lambda s: s.name))
-    return PiecewiseAnswer("region", pieces, params, method="closed-form regions of the trees")
+    return PiecewiseAnswer("region", pieces, params, method=method)
+
+
+def tree_region_answer(steps: int) -> PiecewiseAnswer:
+    """Three regions of the tree model: both work, only K steps work, neither works."""
+    return _region_answer(step_by_step_condition(1), step_by_step_condition(steps),
+                          "closed-form regions of the trees")
 
 
 def tree_region_map(cal: Calibration, steps: int, renege_gain: Sequence[float] | np.ndarray,
@@ -268,16 +273,8 @@ def synthesis_table(*cals: Calibration) -> list[dict[str, Any]]:
 
 def primitive_region_answer(steps: int) -> PiecewiseAnswer:
     """Three regions of the trees with costs from primitives (both, steps only, neither)."""
-    big, k_steps = primitive_condition(1), primitive_condition(steps)
-    pieces = (
-        Piece(big, BOTH, BOTH),
-        Piece(sp.And(k_steps, sp.Not(big)), STEPS_ONLY, STEPS_ONLY),
-        Piece(sp.Not(k_steps), NEITHER, NEITHER),
-    )
-    params = tuple(sorted({x for p in pieces for x in p.condition.free_symbols},
-                          key=lambda x: x.name))
-    return PiecewiseAnswer("region", pieces, params,
-                           method="closed-form regions of the trees from primitives")
+    return _region_answer(primitive_condition(1), primitive_condition(steps),
+                          "closed-form regions of the trees from primitives")
 
 
 def primitive_region_map(cal: Calibration, steps: int, points: int = 121) -> SweepResult:

@@ -75,3 +75,68 @@ def test_bad_menu_and_missing_values():
         sc.screening_game(sc.screening_values(DPRK_2019), (0, 2))
     with pytest.raises(ParameterError, match="prior_genuine"):
         sc.screening_pbe({k: x for k, x in sc.screening_values(DPRK_2019).items() if k is not PI})
+
+
+# ------------------------------------------------ the separating interval and the figure
+@settings(max_examples=20, deadline=None, derandomize=True)
+@given(points(), st.integers(1, 8))
+def test_separating_interval_against_pbe_at_any_step(v, eighths):
+    # A step of any size s (not only the menu): gt.pbe on the menu {0, s} finds the
+    # separating PBE (genuine s, hold-out 0) iff s lies in the closed-form interval.
+    s = Q(eighths, 8)
+    found = sc.equilibrium_steps(sc.screening_pbe(v, (0, s)))
+    interval = sc.separating_interval(v)
+    inside = interval is not None and interval[0] <= s <= interval[1]
+    assert ((s, 0) in found["separating"]) == inside
+
+
+@settings(max_examples=25, deadline=None, derandomize=True)
+@given(points(), st.integers(0, 16))
+def test_first_step_answer_symbolic_equals_numeric(v, sixteenths):
+    # Symbolic in every parameter, evaluated at a point = the answer built at that point,
+    # and both agree with the interval (ties on c_h s = V are both pooling and separating).
+    s = Q(sixteenths, 16)
+    symbolic = sc.first_step_answer()
+    numeric = sc.first_step_answer(v)
+    point = {k: x for k, x in {**v, sc.FIRST_STEP: s}.items() if k in symbolic.parameters}
+    held = {p.label for p in symbolic.holding(point)}
+    assert held == {p.label for p in numeric.holding({sc.FIRST_STEP: s})}
+    interval = sc.separating_interval(v)
+    if s > 0:
+        assert (sc.SEPARATES in held) == (interval is not None and interval[0] <= s <= interval[1])
+
+
+def test_separating_interval_needs_numbers_and_is_empty_when_the_us_refuses():
+    v = sc.screening_values(DPRK_2019)
+    with pytest.raises(ParameterError, match="needs numbers"):
+        sc.separating_interval({k: x for k, x in v.items() if k is not RHO})
+    refuses = {**v, G: v[LAM] * v[R] - 1}
+    assert sc.separating_interval(refuses) is None
+    assert sc.REFUSED in sc.first_step_answer(refuses).labels
+
+
+def test_figure_data_come_from_the_model():
+    from gametheory.artifacts import screening as fig
+    from gametheory.models.reneging import minimal_primitive_steps, primitive_values
+
+    marks = fig.screening_marks(DPRK_2019)
+    v = sc.screening_values(DPRK_2019)
+    assert marks["interval"] == sc.separating_interval(v)
+    assert marks["least_menu_step"] == sc.separating_steps(v)[0]
+    assert marks["plan_steps"] == minimal_primitive_steps(primitive_values(DPRK_2019))
+    # The op-ed's claim at the calibration, checked with gt.pbe: the step-by-step plan's
+    # first step 1/K* does not separate the types.
+    first = marks["plan_first_step"]
+    found = sc.equilibrium_steps(sc.screening_pbe(v, (0, first)))
+    assert marks["plan_separates"] is False and (first, 0) not in found["separating"]
+    # The map's boundary at the calibration's rho is the interval's lower end.
+    result = fig.first_step_map(RHO, DPRK_2019, points=41)
+    answer = sc.first_step_answer({k: x for k, x in v.items() if k is not RHO})
+    (rho_axis, rhos), (_, steps) = result.axes
+    assert rho_axis == RHO.name
+    for i in range(0, 41, 8):
+        for j in range(0, 41, 8):
+            if result.boundary[i, j]:
+                continue
+            point = {RHO: sp.nsimplify(rhos[i]), sc.FIRST_STEP: sp.nsimplify(steps[j])}
+            assert result.categories[result.codes[i, j]] == answer.at(point)
