@@ -135,3 +135,13 @@ def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path):
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 0, err
     assert err == ""
+
+
+def test_python_dash_m_runs_the_command_line():
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "gametheory", "reproduce", "--list"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "tour_dilemma_table" in proc.stdout
