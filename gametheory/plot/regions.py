@@ -201,6 +201,7 @@ def regions(
     xlabel: str | None = None,
     ylabel: str | None = None,
     samples: int = 800,
+    legend_title: str | None = None,
 ) -> Any:
     """Draw a region map of a sweep over one or two parameters.
 
@@ -222,6 +223,8 @@ def regions(
         Texts (axis labels default to the parameters' LaTeX names).
     samples
         Points per boundary curve.
+    legend_title
+        A title over the legend.
 
     Returns
     -------
@@ -280,7 +283,7 @@ def regions(
                                           label="boundary (ties on it)"))
                 ncol = 1 if len(handles) <= 3 else 2 if len(handles) <= 8 else 3
                 ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.18),
-                          ncol=ncol, frameon=False)
+                          ncol=ncol, frameon=False, title=legend_title)
         elif result.values is not None:
             grid = result.values if two else np.vstack([result.values, result.values]).T
             mesh = ax.pcolormesh(xa, ya, grid.T, shading="nearest", cmap="viridis", rasterized=True)
