@@ -172,9 +172,11 @@ def mark(
     size: float = 5,
     offset: tuple[float, float] = (4, 4),
     fontsize: float = 7,
+    **kwargs: Any,
 ) -> Any:
     """A marked point (a calibration, a default), in the legend as ``label`` and/or
-    written beside it as ``text`` (``offset`` in points from the marker).
+    written beside it as ``text`` (``offset`` in points from the marker); ``kwargs``
+    go to ``ax.plot`` (e.g. ``mec="black"`` for an edge).
 
     Returns
     -------
@@ -182,7 +184,7 @@ def mark(
     """
     with paper_style():
         (point,) = ax.plot([float(x)], [float(y)], marker=marker, ms=size, color=color,
-                           ls="none", label=label, zorder=5, clip_on=False)
+                           ls="none", label=label, zorder=5, clip_on=False, **kwargs)
         if text is not None:
             ax.annotate(text, (float(x), float(y)), xytext=offset, textcoords="offset points",
                         fontsize=fontsize)
@@ -210,24 +212,29 @@ def legend_below(
     ncol, title
         Columns and title of the legend.
     **kwargs
-        Passed to ``legend``.
+        Passed to ``legend``; they override the placement (``loc``, ``bbox_to_anchor``).
 
     Returns
     -------
     matplotlib.legend.Legend
     """
-    options: dict[str, Any] = {"ncol": ncol, "title": title, "frameon": False, **kwargs}
+    figure_level = hasattr(target, "add_axes")
+    options: dict[str, Any] = {
+        "loc": "lower center" if figure_level else "upper center",
+        "bbox_to_anchor": (0.5, 0.0) if figure_level else (0.5, -offset),
+        "ncol": ncol, "title": title, "frameon": False,
+    }
+    options.update(kwargs)
     if handles is not None:
         options["handles"] = list(handles)
     with paper_style():
-        if hasattr(target, "add_axes"):  # a Figure
-            return target.legend(loc="lower center", bbox_to_anchor=(0.5, 0.0), **options)
-        return target.legend(loc="upper center", bbox_to_anchor=(0.5, -offset), **options)
+        return target.legend(**options)
 
 
 def swatches(colours: Mapping[str, str], *, hatches: Mapping[str, str] | None = None,
              alpha: float | None = None, edgecolor: str | None = None) -> list[Any]:
-    """Legend entries for filled regions: one patch per ``label -> colour``.
+    """Legend entries for filled regions: one patch per ``label -> colour`` (``"none"``
+    with an ``edgecolor`` for an outline), hatched as ``hatches`` says.
 
     Examples
     --------
@@ -239,9 +246,9 @@ def swatches(colours: Mapping[str, str], *, hatches: Mapping[str, str] | None = 
     out = []
     for label, colour in colours.items():
         hatch = (hatches or {}).get(label)
+        edge = edgecolor if edgecolor is not None else "#333333" if hatch else "none"
         out.append(Patch(facecolor=colour, alpha=alpha, hatch=hatch, label=label,
-                         edgecolor=edgecolor if edgecolor is not None else
-                         ("#333333" if hatch else "none"), linewidth=0.5 if hatch else 0))
+                         edgecolor=edge, linewidth=0 if edge == "none" else 0.5))
     return out
 
 
