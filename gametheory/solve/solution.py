@@ -132,6 +132,22 @@ class Solution(EquilibriumSequence):
     warnings: tuple[str, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
 
+    @classmethod
+    def of_game(cls, game: Any, concept: str, equilibria: Any, method: str,
+                warnings: Any = (), extra: Mapping[str, Any] | None = None) -> Solution:
+        """The solution of a game with numbers in: ``exact`` and ``players`` are the game's.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.NormalFormGame.from_arrays([[1]], [[2]])
+        >>> Solution.of_game(g, "pure", [], "by hand").players
+        ('Row', 'Column')
+        """
+        return cls(concept=concept, equilibria=tuple(equilibria), method=method,
+                   exact=bool(game.is_exact), players=tuple(game.players),
+                   warnings=tuple(warnings), extra=dict(extra or {}))
+
     @property
     def degenerate(self) -> bool:
         return bool(self.extra.get("degenerate", False))
