@@ -257,9 +257,8 @@ def libya_waterfall() -> Any:
         handles = swatches({"level": PALETTE[0], "rise": PALETTE[2], "fall": PALETTE[5]})
         handles += swatches({"crosses zero": "white"}, hatches={"crosses zero": "////"},
                             edgecolor="black")
-        legend_below(fig, handles, ncol=4, fontsize=6, bbox_to_anchor=(0.55, -0.02),
-                     handlelength=1.2, columnspacing=0.8)
-        fig.tight_layout(rect=(0, 0.06, 1, 1))
+    legend_below(fig, handles, ncol=4, fontsize=6, bbox_to_anchor=(0.55, -0.02),
+                 handlelength=1.2, columnspacing=0.8, room=0.06)
     return fig
 
 

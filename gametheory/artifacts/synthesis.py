@@ -87,7 +87,7 @@ def robustness_results() -> dict[str, RobustnessResult]:
 def synthesis_regions() -> Any:
     from ..plot.annotated import legend_below, mark, panel_title, swatches
     from ..plot.regions import regions
-    from ..plot.style import PALETTE, figure, paper_style
+    from ..plot.style import PALETTE, figure
 
     colours = {"big deal and steps": PALETTE[2], "steps only": PALETTE[0], "neither": PALETTE[6]}
     names = {"big deal and steps": "big deal works (and steps)",
@@ -105,9 +105,7 @@ def synthesis_regions() -> Any:
              size=8 if marker == "*" else 5)
         panel_title(ax, letter, f"{title}: $R = {sp.latex(cal['relief_value'])}$, "
                                 f"$a_A = {sp.latex(cal['audience_cost'])}$")
-    legend_below(fig, swatches({names[c]: colours[c] for c in colours}), ncol=3)
-    with paper_style():
-        fig.tight_layout(rect=(0, 0.1, 1, 1))
+    legend_below(fig, swatches({names[c]: colours[c] for c in colours}), ncol=3, room=0.1)
     return fig
 
 

@@ -198,6 +198,7 @@ def legend_below(
     ncol: int = 1,
     title: str | None = None,
     offset: float = 0.2,
+    room: float | None = None,
     **kwargs: Any,
 ) -> Any:
     """A legend below the axes (or along the bottom of a figure), where it covers no data.
@@ -211,6 +212,9 @@ def legend_below(
         The entries (default: every labelled artist of the axes).
     ncol, title
         Columns and title of the legend.
+    room
+        For a figure: the share of its height kept free for the legend, the axes being
+        laid out above it (``tight_layout``).
     **kwargs
         Passed to ``legend``; they override the placement (``loc``, ``bbox_to_anchor``).
 
@@ -228,7 +232,10 @@ def legend_below(
     if handles is not None:
         options["handles"] = list(handles)
     with paper_style():
-        return target.legend(**options)
+        legend = target.legend(**options)
+        if figure_level and room is not None:
+            target.tight_layout(rect=(0, room, 1, 1))
+    return legend
 
 
 def swatches(colours: Mapping[str, str], *, hatches: Mapping[str, str] | None = None,

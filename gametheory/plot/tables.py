@@ -119,23 +119,33 @@ def latex_escape(text: str) -> str:
     return "".join(_TEXT_ESCAPES.get(ch, ch) for ch in text)
 
 
-def _cell(value: Any, float_format: str) -> str:
+def _typeset(value: Any, float_format: str) -> tuple[str, str] | None:
+    """``(text, kind)`` of a value that cells and macros both take, ``kind`` being
+    ``"text"``, ``"number"`` or ``"formula"``; None for any other value."""
     if isinstance(value, TeX):
-        return str(value)
+        return str(value), "text"
+    if isinstance(value, bool):
+        return ("yes" if value else "no"), "text"
+    if isinstance(value, int | sp.Integer):
+        return str(int(value)), "number"
+    if isinstance(value, float | sp.Float):
+        return float_format.format(float(value)), "number"
+    if isinstance(value, sp.Basic):
+        return sp.latex(value), "formula"
+    if isinstance(value, str):
+        return latex_escape(value), "text"
+    return None
+
+
+def _cell(value: Any, float_format: str) -> str:
     if value is None:
         return "--"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
+    typeset = _typeset(value, float_format)
+    if typeset is None:
+        raise GameError(f"cannot put a {type(value).__name__} ({value!r}) in a table cell")
+    text, kind = typeset
     # Numbers go in math mode so that a negative sign is a minus, not a hyphen.
-    if isinstance(value, sp.Integer) or isinstance(value, int):
-        return f"${int(value)}$"
-    if isinstance(value, float) or isinstance(value, sp.Float):
-        return f"${float_format.format(float(value))}$"
-    if isinstance(value, sp.Basic):
-        return f"${sp.latex(value)}$"
-    if isinstance(value, str):
-        return latex_escape(value)
-    raise GameError(f"cannot put a {type(value).__name__} ({value!r}) in a table cell")
+    return text if kind == "text" else f"${text}$"
 
 
 def render_table(table: Table) -> str:
@@ -176,19 +186,12 @@ def render_equation(name: str, equation: Any) -> str:
 
 
 def _value_tex(macro: str, value: Any) -> str:
-    if isinstance(value, TeX):
-        return str(value)
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int | sp.Integer):
-        return str(int(value))
-    if isinstance(value, float | sp.Float):
-        return f"{float(value):.3g}"
-    if isinstance(value, sp.Basic):
-        return rf"\ensuremath{{{sp.latex(value)}}}"
-    if isinstance(value, str):
-        return latex_escape(value)
-    raise GameError(f"value macro \\{macro}: cannot typeset a {type(value).__name__}")
+    typeset = _typeset(value, "{:.3g}")
+    if typeset is None:
+        raise GameError(f"value macro \\{macro}: cannot typeset a {type(value).__name__}")
+    text, kind = typeset
+    # A macro is used in running text as well as in formulas: only formulas need math.
+    return rf"\ensuremath{{{text}}}" if kind == "formula" else text
 
 
 def render_values(name: str, values: Mapping[str, Any]) -> str:
