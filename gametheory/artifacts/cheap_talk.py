@@ -40,11 +40,14 @@ def narrative_separation_condition() -> Equation:
     return Equation(ct.separation_condition(), symbol_names=names)
 
 
-@register("narrative_separation_figure", kind="figure", notebook=NOTEBOOK,
-          description="which restraint makes 'we threaten no one' credible: the separating "
-                      "region in the costs of the restraint to an aggressive (k_A) and a benign "
-                      "(k_B) North Korea, at the default gains from engagement (gt.pbe at the "
-                      "marked points)")
+@register(
+    "narrative_separation_figure",
+    kind="figure",
+    notebook=NOTEBOOK,
+    description="which restraint makes 'we threaten no one' credible: the separating region in "
+    "the costs of the restraint to an aggressive (k_A) and a benign (k_B) North Korea, at the "
+    "default gains from engagement (gt.pbe at the marked points)",
+)
 def narrative_separation_figure() -> Any:
     from matplotlib.patches import Rectangle
 
