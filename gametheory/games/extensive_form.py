@@ -81,6 +81,21 @@ class ExtensiveFormGame:
         The payoff vector received at each node (``None`` where there is none).
     """
 
+    # The node tables, installed by _set_tables (at once, or on first use for a game
+    # from from_loader).
+    _kind: tuple[str, ...]
+    parent: list[int]
+    children: list[tuple[int, ...]]
+    actions: list[tuple[str, ...]]
+    player: list[int]
+    infoset: list[str | None]
+    probabilities: list[tuple[sp.Expr, ...]]
+    outcomes: list[tuple[sp.Expr, ...] | None]
+    labels: list[str]
+    _paths: list[tuple[str, ...]] | None
+    _infosets: dict[str, InformationSet]
+    _cache: dict[str, Any]
+
     def __init__(self, root: Any, players: Sequence[str], title: str = "") -> None:
         players = tuple(players)
         if not players or any(not isinstance(p, str) or not p.strip() for p in players):

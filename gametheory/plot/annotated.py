@@ -37,7 +37,7 @@ PANEL_FONTSIZE = 8
 
 def curve_family(
     ax: Any,
-    series: Iterable[tuple[str, Any, Any]],
+    series: Iterable[tuple[str | None, Any, Any]],
     *,
     step: str | None = None,
     marker: str | None = None,
@@ -53,7 +53,7 @@ def curve_family(
     ax
         Matplotlib axes.
     series
-        ``(label, x, y)`` per curve; NaN in ``y`` leaves a gap (a value that does
+        ``(label, x, y)`` per curve (label ``None``: not in the legend); NaN in ``y`` leaves a gap (a value that does
         not exist there, such as a threshold of 1 or more).
     step
         ``"pre"``, ``"mid"`` or ``"post"`` to draw steps (integer answers such as a
