@@ -40,7 +40,7 @@ from ..errors import ValidationError
 from ..symbolic import free_parameters, is_exact, substitute, to_fraction
 from . import tree_strategies, tree_structure
 from .normal_form import NormalFormGame
-from .tree_building import flatten_nodes
+from .tree_building import flatten_nodes, node_objects
 from .tree_nodes import ROOT, Chance, Decision, InformationSet, Play, Terminal, path_text
 
 __all__ = [
@@ -339,37 +339,11 @@ class ExtensiveFormGame:
 
     def node(self, i: int) -> Any:
         """The node object (Decision, Chance or Terminal) rooted at node ``i``."""
-        stack_out: dict[int, Any] = {}
-        order = self._subtree(i)
-        for j in reversed(order):
-            if self.kind[j] == "terminal":
-                stack_out[j] = Terminal(self.leaf_payoff_part(j), self.labels[j])
-            elif self.kind[j] == "chance":
-                stack_out[j] = Chance(
-                    {a: (p, stack_out[c]) for a, p, c in zip(self.actions[j], self.probabilities[j], self.children[j])},
-                    self.infoset[j], self.outcomes[j], self.labels[j],
-                )
-            else:
-                stack_out[j] = Decision(
-                    self.players[self.player[j]], self.infoset[j],
-                    {a: stack_out[c] for a, c in zip(self.actions[j], self.children[j])},
-                    self.outcomes[j], self.labels[j],
-                )
-        return stack_out[i]
+        return node_objects(self, i)
 
     @property
     def root(self) -> Any:
         return self.node(0)
-
-    def _subtree(self, i: int) -> list[int]:
-        """Nodes of the subtree at ``i`` in preorder (they are contiguous indices)."""
-        end = i + 1
-        stack = [i]
-        while stack:
-            j = stack.pop()
-            end = max(end, j + 1)
-            stack.extend(self.children[j])
-        return list(range(i, end))
 
     # ------------------------------------------------------------------ properties
     def __len__(self) -> int:

@@ -1,4 +1,4 @@
-"""Building a game tree's tables from node objects: validation node by node.
+"""Between node objects and a game tree's tables: building, validating, rebuilding.
 
 :func:`flatten_nodes` walks a tree written with :class:`~gametheory.games.tree_nodes.Decision`,
 :class:`~gametheory.games.tree_nodes.Chance` and :class:`~gametheory.games.tree_nodes.Terminal`
@@ -6,7 +6,7 @@
 that :class:`~gametheory.games.extensive_form.ExtensiveFormGame` holds. Numbers are made
 exact, chance probabilities must sum to one, and every error names the node by its path
 of action labels (spelt only when an error is raised: a deep node's path costs time
-linear in its depth).
+linear in its depth). :func:`node_objects` turns the tables back into node objects.
 
 Examples
 --------
@@ -19,7 +19,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sympy as sp
 
@@ -27,7 +27,10 @@ from ..errors import GameError, ValidationError
 from ..symbolic import exact, is_exact
 from .tree_nodes import Chance, Decision, Terminal, path_text
 
-__all__ = ["flatten_nodes", "payoff_vector", "exact_at"]
+if TYPE_CHECKING:
+    from .extensive_form import ExtensiveFormGame
+
+__all__ = ["flatten_nodes", "node_objects", "subtree", "payoff_vector", "exact_at"]
 
 
 def exact_at(value: Any, template: str, *parts: Any) -> sp.Expr:
@@ -210,3 +213,36 @@ def flatten_nodes(root: Any, players: tuple[str, ...]) -> dict[str, Any]:
     return {"kind": tuple(kinds), "parent": parent_of, "children": children, "actions": actions,
             "player": player, "infoset": infoset, "probabilities": probabilities,
             "outcomes": outcomes, "labels": labels_of}
+
+
+def node_objects(game: ExtensiveFormGame, i: int) -> Any:
+    """The node objects (Decision, Chance, Terminal) of the subtree at node ``i`` of a
+    game: the inverse of :func:`flatten_nodes`, its root returned."""
+    stack_out: dict[int, Any] = {}
+    order = subtree(game, i)
+    for j in reversed(order):
+        if game.kind[j] == "terminal":
+            stack_out[j] = Terminal(game.leaf_payoff_part(j), game.labels[j])
+        elif game.kind[j] == "chance":
+            stack_out[j] = Chance(
+                {a: (p, stack_out[c]) for a, p, c in zip(game.actions[j], game.probabilities[j], game.children[j])},
+                game.infoset[j], game.outcomes[j], game.labels[j],
+            )
+        else:
+            stack_out[j] = Decision(
+                game.players[game.player[j]], game.infoset[j],
+                {a: stack_out[c] for a, c in zip(game.actions[j], game.children[j])},
+                game.outcomes[j], game.labels[j],
+            )
+    return stack_out[i]
+
+
+def subtree(game: ExtensiveFormGame, i: int) -> list[int]:
+    """Nodes of the subtree at ``i`` in preorder (they are contiguous indices)."""
+    end = i + 1
+    stack = [i]
+    while stack:
+        j = stack.pop()
+        end = max(end, j + 1)
+        stack.extend(game.children[j])
+    return list(range(i, end))
