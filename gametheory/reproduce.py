@@ -35,25 +35,33 @@ $2$ & $4$ \\\\
 
 from __future__ import annotations
 
-import importlib
-import os
-import pkgutil
-import re
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 import traceback
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import sympy as sp
-
+from .build import SOURCE_DATE_EPOCH, build_pdf, execute_notebook, latex_available
 from .errors import GameError
-from .solve.results import PiecewiseAnswer
+from .plot.tables import (
+    Equation,
+    Table,
+    TeX,
+    latex_escape,
+    render_equation,
+    render_table,
+    render_values,
+)
+from .registry import (
+    ITEM_MODULES,
+    KINDS,
+    NOTEBOOK_NAME,
+    REGISTRY,
+    Item,
+    register,
+    registered_items,
+)
 
 __all__ = [
     "KINDS",
@@ -74,259 +82,6 @@ __all__ = [
     "reproduce",
     "SOURCE_DATE_EPOCH",
 ]
-
-KINDS = ("figure", "table", "equation", "values")
-
-ITEM_MODULES: tuple[str, ...] = tuple(
-    f"gametheory.artifacts.{m.name}"
-    for m in sorted(
-        pkgutil.iter_modules([str(Path(__file__).with_name("artifacts"))]), key=lambda m: m.name
-    )
-)
-"""Modules whose import registers the paper's items (one per notebook or family)."""
-
-SOURCE_DATE_EPOCH = "1577836800"
-"""2020-01-01T00:00:00Z: the date every build of the paper carries, for identical bytes."""
-
-NOTEBOOK_TIMEOUT = 120
-"""Seconds a single notebook cell may run before reproduce gives up on it."""
-
-
-# ---------------------------------------------------------------------------- items
-
-
-class TeX(str):
-    """A string that is already LaTeX: written as it is, not escaped."""
-
-    __slots__ = ()
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table for the paper: a header row and body rows of cells.
-
-    Cells may be sympy numbers or expressions (typeset as math), ints, floats
-    (formatted with ``float_format``), ``None`` (an en dash), :class:`TeX` (written as
-    it is) or other strings (escaped as text).
-    """
-
-    header: Sequence[Any]
-    rows: Sequence[Sequence[Any]]
-    align: str | None = None
-    float_format: str = "{:.3g}"
-
-    def __post_init__(self) -> None:
-        width = len(self.header)
-        for k, row in enumerate(self.rows):
-            if len(row) != width:
-                raise GameError(f"table row {k} has {len(row)} cells; the header has {width}")
-        if self.align is not None and len(self.align) != width:
-            raise GameError(f"table align {self.align!r} does not have {width} columns")
-
-
-@dataclass(frozen=True)
-class Equation:
-    """An equation for the paper.
-
-    ``expr`` is a sympy expression or relation, an object with a ``latex()`` method
-    (such as a :class:`~gametheory.solve.results.PiecewiseAnswer`), or :class:`TeX`.
-    ``symbol_names`` maps sympy symbols to the LaTeX that the paper prints for them.
-    """
-
-    expr: Any
-    symbol_names: Mapping[sp.Symbol, str] = field(default_factory=dict)
-    lhs: str | None = None
-
-
-@dataclass(frozen=True)
-class Item:
-    """A registered figure, table, equation or set of values."""
-
-    name: str
-    kind: str
-    function: Callable[[], Any]
-    notebook: str
-    description: str
-
-    def outputs(self, root: Path) -> list[Path]:
-        """The files this item writes under ``root``."""
-        if self.kind == "figure":
-            base = root / "paper" / "figures" / self.name
-            return [base.with_suffix(".pdf"), base.with_suffix(".png")]
-        return [root / "paper" / "generated" / f"{self.name}.tex"]
-
-
-REGISTRY: dict[str, Item] = {}
-
-_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
-_MACRO = re.compile(r"^[A-Za-z]+$")
-_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-_NOTEBOOK = re.compile(r"^(\d{2})_[A-Za-z0-9_-]+\.ipynb$")
-
-
-def register(
-    name: str,
-    kind: str = "figure",
-    *,
-    notebook: str,
-    description: str,
-    registry: dict[str, Item] | None = None,
-) -> Callable[[Callable[[], Any]], Callable[[], Any]]:
-    """Register a function that makes one figure, table, equation or set of values.
-
-    Parameters
-    ----------
-    name
-        The item's name: its file name under ``paper/`` and the ``--only`` argument.
-    kind
-        ``"figure"`` (the function returns a matplotlib Figure), ``"table"`` (a
-        :class:`Table`), ``"equation"`` (an :class:`Equation`, a sympy expression or
-        anything with ``latex()``) or ``"values"`` (a mapping from LaTeX macro name,
-        letters only, to a number, expression or :class:`TeX`).
-    notebook
-        The notebook that narrates it (``"NN_name.ipynb"``); figure captions name it.
-    description
-        What it shows, in a sentence.
-    registry
-        Where to register; the module's :data:`REGISTRY` by default.
-    """
-    target = REGISTRY if registry is None else registry
-    if not isinstance(name, str) or not _NAME.match(name):
-        raise GameError(f"item name {name!r} must start with a letter and use letters, digits, _ or -")
-    if kind not in KINDS:
-        raise GameError(f"item {name!r}: unknown kind {kind!r}; choose from {KINDS}")
-    if not isinstance(notebook, str) or not _NOTEBOOK.match(notebook):
-        raise GameError(
-            f"item {name!r}: notebook {notebook!r} must be named like '04_trust.ipynb' "
-            "(two digits for the argument, then a short name)"
-        )
-
-    def decorate(function: Callable[[], Any]) -> Callable[[], Any]:
-        old = target.get(name)
-        # Re-registering the same function (a module reloaded) is harmless; two
-        # different functions under one name would overwrite each other's files.
-        if old is not None and old.function.__qualname__ != function.__qualname__:
-            raise GameError(
-                f"item name {name!r} is already registered by {old.function.__module__}."
-                f"{old.function.__qualname__}"
-            )
-        target[name] = Item(name, kind, function, notebook, description)
-        return function
-
-    return decorate
-
-
-def registered_items() -> dict[str, Item]:
-    """Every registered item, by name, after importing :data:`ITEM_MODULES`."""
-    for module in ITEM_MODULES:
-        importlib.import_module(module)
-    return dict(sorted(REGISTRY.items()))
-
-
-# ------------------------------------------------------------------------ rendering
-
-_TEXT_ESCAPES = {
-    "\\": r"\textbackslash{}",
-    "&": r"\&",
-    "%": r"\%",
-    "$": r"\$",
-    "#": r"\#",
-    "_": r"\_",
-    "{": r"\{",
-    "}": r"\}",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
-}
-
-
-def _escape(text: str) -> str:
-    return "".join(_TEXT_ESCAPES.get(ch, ch) for ch in text)
-
-
-def _cell(value: Any, float_format: str) -> str:
-    if isinstance(value, TeX):
-        return str(value)
-    if value is None:
-        return "--"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    # Numbers go in math mode so that a negative sign is a minus, not a hyphen.
-    if isinstance(value, sp.Integer) or isinstance(value, int):
-        return f"${int(value)}$"
-    if isinstance(value, float) or isinstance(value, sp.Float):
-        return f"${float_format.format(float(value))}$"
-    if isinstance(value, sp.Basic):
-        return f"${sp.latex(value)}$"
-    if isinstance(value, str):
-        return _escape(value)
-    raise GameError(f"cannot put a {type(value).__name__} ({value!r}) in a table cell")
-
-
-def render_table(table: Table) -> str:
-    """A booktabs ``tabular`` for a :class:`Table`."""
-    if not isinstance(table, Table):
-        raise GameError(f"a table item must return a Table, got {type(table).__name__}")
-    align = table.align or "".join(
-        "l" if any(isinstance(r[j], str) for r in table.rows) else "r"
-        for j in range(len(table.header))
-    )
-    lines = [rf"\begin{{tabular}}{{{align}}}", r"\toprule"]
-    lines.append(" & ".join(_cell(h, table.float_format) for h in table.header) + r" \\")
-    lines.append(r"\midrule")
-    for row in table.rows:
-        lines.append(" & ".join(_cell(c, table.float_format) for c in row) + r" \\")
-    lines += [r"\bottomrule", r"\end{tabular}"]
-    return "\n".join(lines) + "\n"
-
-
-def render_equation(name: str, equation: Any) -> str:
-    """A numbered ``equation`` environment, labelled ``eq:NAME``, for an equation item."""
-    if not isinstance(equation, Equation):
-        equation = Equation(equation)
-    expr, names = equation.expr, dict(equation.symbol_names)
-    if isinstance(expr, TeX):
-        body = str(expr)
-    elif isinstance(expr, PiecewiseAnswer):
-        body = expr.latex(names)
-    elif isinstance(expr, sp.Basic):
-        body = sp.latex(expr, symbol_names=names)
-    elif hasattr(expr, "latex"):
-        body = expr.latex()
-    else:
-        raise GameError(f"equation {name!r}: cannot typeset a {type(expr).__name__}")
-    if equation.lhs:
-        body = f"{equation.lhs} = {body}"
-    return f"\\begin{{equation}}\\label{{eq:{name}}}\n{body}\n\\end{{equation}}\n"
-
-
-def _value_tex(macro: str, value: Any) -> str:
-    if isinstance(value, TeX):
-        return str(value)
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int | sp.Integer):
-        return str(int(value))
-    if isinstance(value, float | sp.Float):
-        return f"{float(value):.3g}"
-    if isinstance(value, sp.Basic):
-        return rf"\ensuremath{{{sp.latex(value)}}}"
-    if isinstance(value, str):
-        return _escape(value)
-    raise GameError(f"value macro \\{macro}: cannot typeset a {type(value).__name__}")
-
-
-def render_values(name: str, values: Mapping[str, Any]) -> str:
-    """``\\newcommand`` lines, one per value, in name order."""
-    if not isinstance(values, Mapping):
-        raise GameError(f"values item {name!r} must return a mapping, got {type(values).__name__}")
-    lines = [f"% values of {name}; written by gametheory reproduce"]
-    for macro in sorted(values):
-        if not isinstance(macro, str) or not _MACRO.match(macro):
-            raise GameError(
-                f"values item {name!r}: macro name {macro!r} must be letters only (LaTeX rule)"
-            )
-        lines.append(rf"\newcommand{{\{macro}}}{{{_value_tex(macro, values[macro])}}}")
-    return "\n".join(lines) + "\n"
 
 
 def _write_if_changed(path: Path, text: str) -> None:
@@ -375,12 +130,12 @@ def _gather_values(items: Mapping[str, Item], root: Path) -> Path:
 
 
 def _caption(item: Item) -> str:
-    text = item.description if isinstance(item.description, TeX) else _escape(item.description)
+    text = item.description if isinstance(item.description, TeX) else latex_escape(item.description)
     text = text[:1].upper() + text[1:]
     if not text.endswith("."):
         text += "."
-    book = _escape(item.notebook)
-    return rf"{text} Made by notebook \texttt{{{book}}} (item \texttt{{{_escape(item.name)}}})."
+    book = latex_escape(item.notebook)
+    return rf"{text} Made by notebook \texttt{{{book}}} (item \texttt{{{latex_escape(item.name)}}})."
 
 
 def _section_entry(item: Item) -> str:
@@ -390,18 +145,18 @@ def _section_entry(item: Item) -> str:
             f"\\IfFileExists{{figures/{name}.pdf}}{{%\n"
             f"\\begin{{figure}}[tbp]\n\\centering\n\\gtgraphic{{figures/{name}.pdf}}\n"
             f"\\caption{{{_caption(item)}}}\\label{{fig:{name}}}\n\\end{{figure}}}}"
-            f"{{\\gtmissing{{{_escape(name)}}}}}\n"
+            f"{{\\gtmissing{{{latex_escape(name)}}}}}\n"
         )
     if item.kind == "table":
         return (
             f"\\IfFileExists{{generated/{name}.tex}}{{%\n"
             f"\\begin{{table}}[tbp]\n\\centering\n\\caption{{{_caption(item)}}}\\label{{tab:{name}}}\n"
-            f"\\input{{generated/{name}.tex}}\n\\end{{table}}}}{{\\gtmissing{{{_escape(name)}}}}}\n"
+            f"\\input{{generated/{name}.tex}}\n\\end{{table}}}}{{\\gtmissing{{{latex_escape(name)}}}}}\n"
         )
     if item.kind == "equation":
         return (
             f"\\IfFileExists{{generated/{name}.tex}}{{\\input{{generated/{name}.tex}}}}"
-            f"{{\\gtmissing{{{_escape(name)}}}}}\n"
+            f"{{\\gtmissing{{{latex_escape(name)}}}}}\n"
         )
     return ""
 
@@ -417,7 +172,7 @@ def _write_sections(items: Mapping[str, Item], root: Path) -> list[Path]:
     by_section: dict[str, list[Item]] = {}
     for item in items.values():
         if item.kind in order:
-            number = _NOTEBOOK.match(item.notebook).group(1)  # type: ignore[union-attr]
+            number = NOTEBOOK_NAME.match(item.notebook).group(1)  # type: ignore[union-attr]
             by_section.setdefault(number, []).append(item)
     written = []
     for number, members in sorted(by_section.items()):
@@ -428,75 +183,6 @@ def _write_sections(items: Mapping[str, Item], root: Path) -> list[Path]:
         _write_if_changed(path, text)
         written.append(path)
     return written
-
-
-# ------------------------------------------------------------------ notebooks, PDF
-
-
-def execute_notebook(path: Path, out_dir: Path, timeout: int = NOTEBOOK_TIMEOUT) -> Path:
-    """Execute a notebook with nbclient (kernel ``python3``) and write the executed copy.
-
-    The kernel runs in the notebook's own folder, as in Jupyter. Raises
-    :class:`~gametheory.errors.GameError` naming the notebook and the failing cell.
-    """
-    import nbclient
-    import nbformat
-    from nbclient.exceptions import CellExecutionError
-    from traitlets.config import Config
-
-    nb = nbformat.read(path, as_version=4)
-    with tempfile.TemporaryDirectory(prefix="gt-kernel-") as sockets:
-        # The kernel talks over local sockets in a private folder (where the platform has
-        # them) rather than over TCP on the loopback, which the kernel warns about.
-        config = Config()
-        if sys.platform != "win32":
-            config = Config({"KernelManager": {"transport": "ipc", "ip": f"{sockets}/kernel"}})
-        client = nbclient.NotebookClient(
-            nb,
-            kernel_name="python3",
-            timeout=timeout,
-            resources={"metadata": {"path": str(path.parent)}},
-            config=config,
-        )
-        _run_notebook(client, path, timeout, CellExecutionError)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / path.name
-    nbformat.write(nb, target)
-    return target
-
-
-def _run_notebook(client: Any, path: Path, timeout: int, cell_error: type[Exception]) -> None:
-    try:
-        client.execute()
-    except cell_error as exc:
-        # The kernel's traceback comes coloured for a terminal; the report is plain text.
-        text = _ANSI.sub("", str(exc)).strip().splitlines()
-        raise GameError(f"notebook {path.name} failed:\n" + "\n".join(text[-40:])) from None
-    except TimeoutError:
-        raise GameError(f"notebook {path.name}: a cell ran longer than {timeout} s") from None
-
-
-def latex_available() -> bool:
-    """True where latexmk and pdflatex are on the PATH."""
-    return shutil.which("latexmk") is not None and shutil.which("pdflatex") is not None
-
-
-def build_pdf(paper_dir: Path) -> Path:
-    """Build ``main.pdf`` in ``paper_dir`` with latexmk, with fixed dates for identical bytes."""
-    env = dict(os.environ, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, FORCE_SOURCE_DATE="1")
-    cmd = ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", "-quiet", "main.tex"]
-    proc = subprocess.run(cmd, cwd=paper_dir, env=env, capture_output=True, text=True)
-    pdf = paper_dir / "main.pdf"
-    if proc.returncode != 0 or not pdf.exists():
-        log = paper_dir / "main.log"
-        tail = ""
-        if log.exists():
-            lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
-            errors = [k for k, line in enumerate(lines) if line.startswith("!")]
-            start = errors[0] if errors else max(0, len(lines) - 20)
-            tail = "\n".join(lines[start : start + 12])
-        raise GameError(f"latexmk failed on {paper_dir / 'main.tex'}:\n{tail or proc.stdout[-2000:]}")
-    return pdf
 
 
 # ------------------------------------------------------------------------ the job

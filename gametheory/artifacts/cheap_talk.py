@@ -14,7 +14,8 @@ import sympy as sp
 
 from ..analysis.sensitivity import monte_carlo_share
 from ..models import cheap_talk as ct
-from ..reproduce import Equation, Table, TeX, register
+from ..plot.tables import share_macros
+from ..reproduce import Equation, Table, register
 from ..symbolic import parameter_info
 
 __all__ = ["narrative_separation_condition", "narrative_separation_figure", "narrative_values",
@@ -30,10 +31,6 @@ def _default(symbol: sp.Symbol) -> Any:
     return parameter_info(symbol).default
 
 
-def _pct(x: float) -> TeX:
-    return TeX(f"{100 * x:.1f}\\%")
-
-
 @register("narrative_separation_condition", kind="equation", notebook=NOTEBOOK,
           description="when restraint backing 'we threaten no one' separates a benign from an "
                       "aggressive North Korea")
@@ -43,14 +40,18 @@ def narrative_separation_condition() -> Equation:
     return Equation(ct.separation_condition(), symbol_names=names)
 
 
-@register("narrative_separation_figure", kind="figure", notebook=NOTEBOOK,
-          description="which restraint makes 'we threaten no one' credible: the separating "
-                      "region in the costs of the restraint to an aggressive (k_A) and a benign "
-                      "(k_B) North Korea, at the default gains from engagement (gt.pbe at the "
-                      "marked points)")
+@register(
+    "narrative_separation_figure",
+    kind="figure",
+    notebook=NOTEBOOK,
+    description="which restraint makes 'we threaten no one' credible: the separating region in "
+    "the costs of the restraint to an aggressive (k_A) and a benign (k_B) North Korea, at the "
+    "default gains from engagement (gt.pbe at the marked points)",
+)
 def narrative_separation_figure() -> Any:
     from matplotlib.patches import Rectangle
 
+    from ..plot.annotated import legend_below, mark, threshold
     from ..plot.style import PALETTE, figure, paper_style
 
     ub, ua = float(_default(ct.GAIN_BENIGN)), float(_default(ct.GAIN_AGGRESSIVE))
@@ -60,23 +61,22 @@ def narrative_separation_figure() -> Any:
     fig, ax = figure(columns=1, aspect=0.7)
     with paper_style():
         ax.add_patch(Rectangle((ua, 0), ka_max - ua, ub, color=PALETTE[2], alpha=0.25, lw=0))
-        ax.text((ua + ka_max) / 2, ub / 2, "narrative separates", ha="center", va="center",
-                fontsize=7)
-        ax.text(ua / 2, kb_max * 0.8, "aggressive\ntype mimics",
-                ha="center", va="center", fontsize=7, color="dimgrey")
-        ax.text((ua + ka_max) / 2, (ub + kb_max) / 2 + 0.1, "too costly for a benign type",
-                ha="center", va="center", fontsize=7, color="dimgrey")
-        for j, (name, (kb, ka)) in enumerate(ct.RESTRAINTS.items()):
-            ok = verdicts[name]
-            ax.plot(float(ka), float(kb), marker="o" if ok else "X", ms=5, color=PALETTE[j],
-                    ls="none", label=f"{name} ({'separates' if ok else 'pools'})")
-        ax.axvline(ua, color="black", lw=0.6, ls="--")
-        ax.axhline(ub, color="black", lw=0.6, ls="--")
-        ax.set_xlim(-0.1, ka_max)
-        ax.set_ylim(-0.1, kb_max)
-        ax.set_xlabel(r"cost of the restraint to an aggressive type, $k_A$")
-        ax.set_ylabel(r"cost to a benign type, $k_B$")
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), frameon=False, ncol=1)
+        for (x, y), text, colour in (
+                (((ua + ka_max) / 2, ub / 2), "narrative separates", "black"),
+                ((ua / 2, kb_max * 0.8), "aggressive\ntype mimics", "dimgrey"),
+                (((ua + ka_max) / 2, (ub + kb_max) / 2 + 0.1), "too costly for a benign type",
+                 "dimgrey")):
+            ax.text(x, y, text, ha="center", va="center", fontsize=7, color=colour)
+    for j, (name, (kb, ka)) in enumerate(ct.RESTRAINTS.items()):
+        ok = verdicts[name]
+        mark(ax, ka, kb, marker="o" if ok else "X", color=PALETTE[j],
+             label=f"{name} ({'separates' if ok else 'pools'})")
+    threshold(ax, ua, vertical=True, lw=0.6)
+    threshold(ax, ub, lw=0.6)
+    ax.set(xlim=(-0.1, ka_max), ylim=(-0.1, kb_max),
+           xlabel=r"cost of the restraint to an aggressive type, $k_A$",
+           ylabel=r"cost to a benign type, $k_B$")
+    legend_below(ax, offset=0.22)
     return fig
 
 
@@ -98,8 +98,7 @@ def narrative_values() -> dict[str, Any]:
         "NarrPrior": _default(ct.PRIOR_BENIGN),
         "NarrSeparating": ", ".join(n for n, ok in verdicts.items() if ok) or "none",
         "NarrPooling": ", ".join(n for n, ok in verdicts.items() if not ok) or "none",
-        "NarrShare": _pct(share.share),
-        "NarrShareCI": TeX(f"{_pct(share.low)}--{_pct(share.high)}"),
+        **share_macros("NarrShare", share, dash=True),
         "NarrBias": bias,
         "NarrPartitions": ct.max_partition_size(bias),
     }

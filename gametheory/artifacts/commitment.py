@@ -42,6 +42,7 @@ from ..models.reneging import (
     scaled_cost_neutrality,
     step_advantage_shares,
 )
+from ..plot.tables import percent, share_macros
 from ..reproduce import Equation, Table, TeX, register
 from ..solve.backward_induction import spe
 from .definitions import PAPER_SYMBOLS
@@ -81,55 +82,56 @@ KRAININ_DISCOUNTS = tuple(sp.Rational(k, 100) for k in (80, 85, 88, 90, 92, 94, 
 def commitment_steps_map() -> Any:
     from matplotlib.colors import BoundaryNorm, ListedColormap
 
+    from ..plot.annotated import curve_family, mark, panel_title
     from ..plot.style import PALETTE, figure, paper_style
 
     cal = DPRK_2019
     grid = steps_grid(cal)
     d = np.array([float(v) for v in GRID_DISCOUNTS])
     s = np.array([float(v) for v in GRID_SHIFTS])
+    base = commitment_model(cal)
     fig, (ax, ax2) = figure(columns=2, aspect=0.4, ncols=2)
+    # (a) Bands of n*: 1 (the big deal works), 2, 3-4, 5-8, 9-16, 17-32, more.
+    bounds = [0.5, 1.5, 2.5, 4.5, 8.5, 16.5, 32.5, 201]
+    labels = ["1", "2", "3-4", "5-8", "9-16", "17-32", "> 32"]
+    cmap = ListedColormap(["#e5f5e0", "#deebf7", "#b5d4ea", "#84b9dd", "#4a98c9", "#1d6fb1", "#08306b"])
     with paper_style():
-        # Bands of n*: 1 (the big deal works), 2, 3-4, 5-8, 9-16, 17-32, more.
-        bounds = [0.5, 1.5, 2.5, 4.5, 8.5, 16.5, 32.5, 201]
-        labels = ["1", "2", "3-4", "5-8", "9-16", "17-32", "> 32"]
-        colours = ["#e5f5e0", "#deebf7", "#b5d4ea", "#84b9dd", "#4a98c9", "#1d6fb1", "#08306b"]
-        cmap = ListedColormap(colours)
         mesh = ax.pcolormesh(s, d, grid, cmap=cmap, norm=BoundaryNorm(bounds, cmap.N),
                              shading="nearest", rasterized=True)
-        shift_of = sp.lambdify(C.PATIENCE, breakdown_shift(cal), "numpy")
-        fine = np.linspace(d.min(), d.max(), 400)
-        ax.plot(shift_of(fine), fine, color=PALETTE[5], lw=1.4,
-                label="big-deal breakdown boundary")
-        base = commitment_model(cal)
-        ax.plot([float(base["shift"])], [float(base["discount"])], marker="*", ms=9,
-                color=PALETTE[7], ls="none", label="DPRK 2019")
-        ax.set_xlim(s.min(), s.max())
-        ax.set_ylim(d.min(), d.max())
-        ax.set_xlabel(r"shift of power when disarmed, $\Delta$")
-        ax.set_ylabel(r"patience, $\delta$")
-        ax.legend(loc="lower left", frameon=True, framealpha=0.9)
         bar = fig.colorbar(mesh, ax=ax, ticks=[(a + b) / 2 for a, b in zip(bounds, bounds[1:])],
                            fraction=0.06, pad=0.03)
         bar.ax.set_yticklabels(labels)
         bar.set_label(r"least number of steps, $n^{*}$")
+    shift_of = sp.lambdify(C.PATIENCE, breakdown_shift(cal), "numpy")
+    fine = np.linspace(d.min(), d.max(), 400)
+    curve_family(ax, [("big-deal breakdown boundary", shift_of(fine), fine)], colors=[PALETTE[5]],
+                 lw=1.4)
+    mark(ax, base["shift"], base["discount"], label="DPRK 2019", marker="*", size=9,
+         color=PALETTE[7])
+    ax.set(xlim=(s.min(), s.max()), ylim=(d.min(), d.max()),
+           xlabel=r"shift of power when disarmed, $\Delta$", ylabel=r"patience, $\delta$")
+    with paper_style():
+        ax.legend(loc="lower left", frameon=True, framealpha=0.9)
+    panel_title(ax, "a", "least number of steps")
 
-        fine_d = [sp.Rational(k, 200) for k in range(160, 191)]
-        full, one = [], []
-        for dv in fine_d:
-            k1, kall = krainin_gap(base["p0"], base["shift"], dv, base["cost_declining"],
-                                   base["cost_rising"], max_steps=200)
-            one.append(np.nan if k1 is None else k1)
-            full.append(np.nan if kall is None else kall)
-        x = [float(v) for v in fine_d]
-        ax2.step(x, full, where="mid", color=PALETTE[0], label=r"$n^\ast$: every horizon $k$")
-        ax2.step(x, one, where="mid", color=PALETTE[1], ls="--",
-                 label=r"one period ahead only ($k = 1$)")
-        ax2.set_xlabel(r"patience, $\delta$")
-        ax2.set_ylabel("least number of steps")
-        ax2.set_title(rf"(b) $n^\ast$ at $\Delta = {sp.latex(base['shift'])}$, $p_0 = {sp.latex(base['p0'])}$",
-                      fontsize=8)
+    # (b) n* against patience at the calibrated shift: every horizon against k = 1.
+    fine_d = [sp.Rational(k, 200) for k in range(160, 191)]
+    full, one = [], []
+    for dv in fine_d:
+        k1, kall = krainin_gap(base["p0"], base["shift"], dv, base["cost_declining"],
+                               base["cost_rising"], max_steps=200)
+        one.append(np.nan if k1 is None else k1)
+        full.append(np.nan if kall is None else kall)
+    x = [float(v) for v in fine_d]
+    curve_family(ax2, [(r"$n^\ast$: every horizon $k$", x, full),
+                       (r"one period ahead only ($k = 1$)", x, one)],
+                 step="mid", linestyles=["-", "--"])
+    ax2.set(xlabel=r"patience, $\delta$", ylabel="least number of steps")
+    with paper_style():
         ax2.legend(loc="upper left", frameon=False)
-        ax.set_title("(a) least number of steps", fontsize=8)
+    panel_title(ax2, "b", rf"$n^\ast$ at $\Delta = {sp.latex(base['shift'])}$, "
+                          rf"$p_0 = {sp.latex(base['p0'])}$")
+    with paper_style():
         fig.tight_layout()
     return fig
 
@@ -145,6 +147,7 @@ def commitment_steps_map() -> Any:
     "left branch, with its probability)",
 )
 def commitment_trees() -> Any:
+    from ..plot.annotated import panel_title
     from ..plot.style import figure, paper_style
     from ..plot.tree import tree
 
@@ -164,8 +167,9 @@ def commitment_trees() -> Any:
             for text in ax.texts:
                 if text.get_text() == "Chance":
                     text.set_visible(False)
-        ax1.set_title("(a) Hanoi big deal: North Korea disarms first", fontsize=8)
-        ax2.set_title(f"(b) {k_star} reciprocal steps", fontsize=8)
+    panel_title(ax1, "a", "Hanoi big deal: North Korea disarms first")
+    panel_title(ax2, "b", f"{k_star} reciprocal steps")
+    with paper_style():
         fig.tight_layout()
     return fig
 
@@ -224,21 +228,13 @@ def commitment_values() -> dict[str, Any]:
         "CommitNAllHorizons": full,
         "CommitBreakdownShift": breakdown_shift(cal).xreplace({C.PATIENCE: base["discount"]}),
         "CommitGridMaxSteps": int(np.nanmax(grid)),
-        "CommitGridBigDealShare": TeX(f"{100 * float(np.mean(grid == 1)):.0f}\\%"),
+        "CommitGridBigDealShare": percent(np.mean(grid == 1), 0),
         "CommitTreeBigDeal": reaches_full_disarmament(big, 1) is True,  # type: ignore[arg-type]
         "CommitKStar": minimal_reciprocal_steps(values),
         "CommitRenegeGain": values[C.RENEGE_GAIN],
         "CommitRenegeCost": values[C.RENEGE_COST],
         **_derived_values(cal),
     }
-
-
-def _share(e: Any) -> TeX:
-    return TeX(f"{100 * e.share:.1f}\\%")
-
-
-def _ci(e: Any) -> TeX:
-    return TeX(f"[{100 * e.low:.1f}\\%, {100 * e.high:.1f}\\%]")
 
 
 def _derived_values(cal: Calibration) -> dict[str, Any]:
@@ -264,16 +260,13 @@ def _derived_values(cal: Calibration) -> dict[str, Any]:
     for key, macro in (("claim", "CommitPrimClaim"), ("big deal works", "CommitPrimBigDeal"),
                        ("too many steps", "CommitPrimTooMany"),
                        ("disarming does not pay", "CommitPrimNoPay")):
-        out[macro] = _share(shares["derived"][key])
-        out[macro + "CI"] = _ci(shares["derived"][key])
-    out["CommitScaledClaim"] = _share(shares["scaled"]["claim"])
-    out["CommitScaledClaimCI"] = _ci(shares["scaled"]["claim"])
+        out.update(share_macros(macro, shares["derived"][key]))
+    out.update(share_macros("CommitScaledClaim", shares["scaled"]["claim"]))
     for key, macro in (("big deal separates", "ScreenBigDeal"),
                        ("a partial step separates", "ScreenPartial"),
                        ("no step separates", "ScreenNone"),
                        ("small steps reciprocated by both types", "ScreenPooled")):
-        out[macro] = _share(screen[key])
-        out[macro + "CI"] = _ci(screen[key])
+        out.update(share_macros(macro, screen[key]))
     return out
 
 

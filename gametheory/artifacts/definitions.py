@@ -28,6 +28,7 @@ from ..models.definitions import (
     rubinstein_division,
     scope_cost,
 )
+from ..plot.tables import percent, percent_interval
 from ..reproduce import Equation, Table, TeX, register
 
 __all__ = [
@@ -90,47 +91,43 @@ def definitions_claim_robustness(cal: Calibration = DPRK_2019, draws: int = 20_0
     "partial packages lie in both",
 )
 def definitions_win_sets() -> Any:
-    from matplotlib.patches import Patch, Polygon
+    from matplotlib.patches import Polygon
 
+    from ..plot.annotated import legend_below, mark, swatches
     from ..plot.style import PALETTE, figure, paper_style
 
     analysis = definitions_analysis(DPRK_2019)
     ws = analysis.win_sets
     _, package = nash_division(DPRK_2019)
     fig, ax = figure(columns=1, aspect=1.0)
+    names = {"US": "US accepts", "DPRK": "North Korea accepts"}
+    colours = {"US": PALETTE[0], "DPRK": PALETTE[1]}
+    hatches = {"US": "////", "DPRK": "\\\\\\\\"}
     with paper_style():
-        colours = {"US": PALETTE[0], "DPRK": PALETTE[1]}
-        hatches = {"US": "////", "DPRK": "\\\\\\\\"}
         for side in ("US", "DPRK"):
-            pts = _convex_order(ws.vertices[side])
-            ax.add_patch(Polygon(pts, closed=True, facecolor=colours[side], alpha=0.22,
-                                 edgecolor=colours[side], hatch=hatches[side], lw=0.8))
-        both = _convex_order(ws.vertices["all"])
-        ax.add_patch(Polygon(both, closed=True, facecolor="none", edgecolor="black", lw=1.2))
-        markers = {"all for all": ("X", PALETTE[5]), "Yongbyon for partial relief": ("o", PALETTE[2]),
-                   "Yongbyon plus alpha for most relief": ("s", PALETTE[2]),
-                   "freeze for a freeze": ("v", PALETTE[3])}
-        handles = [Patch(facecolor=colours["US"], alpha=0.35, hatch=hatches["US"], label="US accepts"),
-                   Patch(facecolor=colours["DPRK"], alpha=0.35, hatch=hatches["DPRK"],
-                         label="North Korea accepts"),
-                   Patch(facecolor="none", edgecolor="black", label="both accept")]
-        for name, (s, r) in PACKAGES.items():
-            marker, colour = markers.get(name, ("o", PALETTE[7]))
-            handles.append(ax.scatter([float(s)], [float(r)], marker=marker, s=36, color=colour,
-                                      edgecolor="black", linewidth=0.5, zorder=5, label=name,
-                                      clip_on=False))
-        if package:
-            handles.append(ax.scatter([float(package["scope"])], [float(package["relief"])],
-                                      marker="*", s=90, color=PALETTE[7], zorder=6,
-                                      label="Nash bargaining package", clip_on=False))
-        ax.set_xlim(0, 1)
-        ax.set_ylim(0, 1)
-        ax.set_aspect("equal")
-        ax.set_xlabel("scope of disarmament (share of the US definition)")
-        ax.set_ylabel("sanctions relief and guarantees (share)")
-        # Below the axes, so that no package or region is hidden behind it.
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2,
-                  frameon=False, columnspacing=1.0, handletextpad=0.4)
+            ax.add_patch(Polygon(_convex_order(ws.vertices[side]), closed=True,
+                                 facecolor=colours[side], alpha=0.22, edgecolor=colours[side],
+                                 hatch=hatches[side], lw=0.8))
+        ax.add_patch(Polygon(_convex_order(ws.vertices["all"]), closed=True, facecolor="none",
+                             edgecolor="black", lw=1.2))
+    handles = swatches({names[k]: colours[k] for k in names}, alpha=0.35,
+                       hatches={names[k]: hatches[k] for k in names})
+    handles += swatches({"both accept": "none"}, edgecolor="black")
+    markers = {"all for all": ("X", PALETTE[5]), "Yongbyon for partial relief": ("o", PALETTE[2]),
+               "Yongbyon plus alpha for most relief": ("s", PALETTE[2]),
+               "freeze for a freeze": ("v", PALETTE[3])}
+    for name, (s, r) in PACKAGES.items():
+        marker, colour = markers.get(name, ("o", PALETTE[7]))
+        handles.append(mark(ax, s, r, label=name, marker=marker, color=colour, size=6,
+                            mec="black", mew=0.5))
+    if package:
+        handles.append(mark(ax, package["scope"], package["relief"], marker="*", size=9.5,
+                            color=PALETTE[7], label="Nash bargaining package"))
+    ax.set(xlim=(0, 1), ylim=(0, 1), aspect="equal",
+           xlabel="scope of disarmament (share of the US definition)",
+           ylabel="sanctions relief and guarantees (share)")
+    # Below the axes, so that no package or region is hidden behind it.
+    legend_below(ax, handles, ncol=2, offset=0.16, columnspacing=1.0, handletextpad=0.4)
     return fig
 
 
@@ -201,7 +198,6 @@ def definitions_values() -> dict[str, Any]:
     pie, us_first = rubinstein_division(cal, proposer="US")
     _, dprk_first = rubinstein_division(cal, proposer="DPRK")
     rob = definitions_claim_robustness(cal)
-    low, high = rob.interval
     return {
         "DefScopeCost": scope_cost().xreplace(point),
         "DefRelief": cal[C.RELIEF_VALUE],
@@ -214,6 +210,6 @@ def definitions_values() -> dict[str, Any]:
         "DefPie": pie,
         "DefRubinsteinUSFirst": us_first.share(0),
         "DefRubinsteinDPRKFirst": dprk_first.share(0),
-        "DefRobustShare": TeX(f"{100 * rob.share:.0f}\\%"),
-        "DefRobustCI": TeX(f"[{100 * low:.0f}\\%, {100 * high:.0f}\\%]"),
+        "DefRobustShare": percent(rob.share, 0),
+        "DefRobustCI": percent_interval(rob, 0),
     }

@@ -24,6 +24,7 @@ from ..models.calibration import (
     WAR_COST_US,
     WAR_SHARE_DPRK,
 )
+from ..plot.tables import percent, share_macros
 from ..reproduce import Equation, Table, TeX, register
 from ..symbolic import parameter_info
 
@@ -105,16 +106,14 @@ def financing_big_deal_payment() -> Equation:
           description="share of the packages of disarmament scope and sanctions relief that "
                       "both sides accept, against South Korea's side payment")
 def financing_area_figure() -> Any:
-    from ..plot.style import PALETTE, figure, paper_style
+    from ..plot.annotated import curve_family
+    from ..plot.style import figure
 
     areas = [float(fin.acceptable_area(s)) for s in SIDE_PAYMENTS]
     fig, ax = figure(columns=1, aspect=0.65)
-    with paper_style():
-        ax.plot(SIDE_PAYMENTS, areas, marker="o", ms=2.5, color=PALETTE[0])
-        ax.set_xlim(0, max(SIDE_PAYMENTS))
-        ax.set_ylim(0, 1)
-        ax.set_xlabel(r"South Korea's side payment, $s$ (\$bn)")
-        ax.set_ylabel("acceptable share of packages")
+    curve_family(ax, [("acceptable share", SIDE_PAYMENTS, areas)], marker="o", markersize=2.5)
+    ax.set(xlim=(0, max(SIDE_PAYMENTS)), ylim=(0, 1),
+           xlabel=r"South Korea's side payment, $s$ (\$bn)", ylabel="acceptable share of packages")
     return fig
 
 
@@ -122,26 +121,22 @@ def financing_area_figure() -> Any:
           description="least number of equal disarmament steps with a peaceful path against "
                       "a per-period payment to North Korea (DPRK-2019 calibration)")
 def financing_steps_figure() -> Any:
-    from ..plot.style import PALETTE, figure, paper_style
+    from ..plot.annotated import curve_family, threshold
+    from ..plot.style import PALETTE, figure
 
     payments = [sp.Rational(j, 400) for j in range(0, 81)]
     steps = [fin.steps_with_financing(p) for p in payments]
+    most = max(s for s in steps if s is not None)
     big_deal = _calibrated(fin.big_deal_payment())
     fig, ax = figure(columns=1, aspect=0.65)
-    with paper_style():
-        ax.step([float(p) for p in payments], [np.nan if s is None else s for s in steps],
-                where="post", color=PALETTE[0])
-        ax.axvline(float(big_deal), color=PALETTE[5], ls="--", lw=0.9)
-        top = max(s for s in steps if s is not None) + 1
-        # Left of the line, right-aligned: the text stays inside the axes at any width.
-        ax.annotate(r"big deal possible for $\sigma \geq \sigma^{*}$",
-                    (float(big_deal), top - 0.5), xytext=(-4, 0), textcoords="offset points",
-                    ha="right", va="center", fontsize=7, color=PALETTE[5])
-        ax.set_xlim(0, float(payments[-1]))
-        ax.set_ylim(0, max(s for s in steps if s is not None) + 1)
-        ax.set_yticks(range(0, max(s for s in steps if s is not None) + 2))
-        ax.set_xlabel(r"payment per period, $\sigma$ (share of the yearly surplus)")
-        ax.set_ylabel("least number of steps")
+    curve_family(ax, [("least number of steps", [float(p) for p in payments],
+                       [np.nan if s is None else s for s in steps])], step="post")
+    ax.set(xlim=(0, float(payments[-1])), ylim=(0, most + 1), yticks=range(0, most + 2),
+           xlabel=r"payment per period, $\sigma$ (share of the yearly surplus)",
+           ylabel="least number of steps")
+    # Left of the line, right-aligned: the text stays inside the axes at any width.
+    threshold(ax, big_deal, vertical=True, color=PALETTE[5],
+              text=r"big deal possible for $\sigma \geq \sigma^{*}$", at=most + 0.5)
     return fig
 
 
@@ -157,12 +152,11 @@ def financing_values() -> dict[str, Any]:
         "FinTotal": burden["total"],
         "FinEfficientTotal": burden["efficient_total"],
         "FinShortfall": burden["shortfall"],
-        "FinKEDOShare": TeX(f"{float(kedo['South Korea']):.0%}".replace("%", r"\%")),
+        "FinKEDOShare": percent(kedo["South Korea"], 0),
         "FinStaffCost": TeX(rf"\${float(fin.cost_table()[1]['central']):.1f}m"),
-        "FinShare": TeX(f"{100 * share.share:.1f}\\%"),
-        "FinShareCI": TeX(f"{100 * share.low:.1f}\\%--{100 * share.high:.1f}\\%"),
-        "FinAreaNoPayment": TeX(f"{float(areas[0]):.0%}".replace("%", r"\%")),
-        "FinAreaTenBillion": TeX(f"{float(areas[10]):.0%}".replace("%", r"\%")),
+        **share_macros("FinShare", share, dash=True),
+        "FinAreaNoPayment": percent(areas[0], 0),
+        "FinAreaTenBillion": percent(areas[10], 0),
         "FinStepsNoPayment": fin.steps_with_financing(0),
         "FinBigDealPayment": _calibrated(fin.big_deal_payment()),
     }

@@ -26,6 +26,7 @@ from ..models.libya import (
     posterior_formula,
     posterior_range,
 )
+from ..plot.tables import SOBOL_HEADER, percent, percent_interval, share_macros, sobol_rows
 from ..reproduce import Equation, Table, TeX, register
 from .definitions import PAPER_SYMBOLS
 
@@ -48,10 +49,6 @@ _SHOWN = (C.WAR_SHARE_DPRK, C.POWER_SHIFT, C.RELIEF_VALUE, C.DISARM_COST, C.RENE
 def robustness_by_calibration(draws: int = 4000, seed: int = 0) -> dict[str, RobustnessResult]:
     """Share of each calibration's ranges where disarming first is an SPE (seeded)."""
     return {cal.name: disarm_first_robustness(cal, draws=draws, seed=seed) for cal in CALIBRATIONS}
-
-
-def _percent(share: float) -> str:
-    return f"{100 * share:.0f}\\%"
 
 
 @register(
@@ -83,7 +80,7 @@ def libya_comparison() -> Table:
     rows.append(["big deal an SPE after 2011", *after])
     rob = robustness_by_calibration()
     rows.append(["share of ranges where it is an SPE",
-                 *(TeX(_percent(rob[cal.name].share)) for cal in CALIBRATIONS)])
+                 *(percent(rob[cal.name].share, 0) for cal in CALIBRATIONS)])
     return Table(header=["", "Libya 2003", "DPRK 2019"], rows=rows, align="lrr")
 
 
@@ -122,7 +119,8 @@ def libya_posterior() -> Equation:
     "thresholds below which disarming first is an SPE",
 )
 def libya_belief_update() -> Any:
-    from ..plot.style import PALETTE, figure, paper_style
+    from ..plot.annotated import band, curve_family, legend_below, mark, threshold
+    from ..plot.style import PALETTE, figure
 
     cal = DPRK_2019
     lik, alt = cal[C.ATTACK_LIKELIHOOD], cal[C.ATTACK_LIKELIHOOD_ALT]
@@ -131,27 +129,24 @@ def libya_belief_update() -> Any:
                           posterior_formula(), "numpy")
     q = np.linspace(0, 0.25, 301)
     fig, ax = figure(columns=1, aspect=0.8)
-    with paper_style():
-        # The posterior rises with L and falls with L', so the band's edges are corners.
-        ax.fill_between(q, formula(q, float(l0), float(a1)), formula(q, float(l1), float(a0)),
-                        color=PALETTE[0], alpha=0.18, lw=0, label="posterior, likelihood ranges")
-        ax.plot(q, formula(q, float(lik), float(alt)), color=PALETTE[0],
-                label=rf"posterior $q'$ ($L = {sp.latex(lik)}$, $L' = {sp.latex(alt)}$)")
-        ax.plot(q, q, color="grey", lw=0.7, ls=":", label="no update")
-        styles = {"LIBYA_2003": (PALETTE[2], "--", "Libya 2003"), "DPRK_2019": (PALETTE[5], "-.", "DPRK 2019")}
-        for c in CALIBRATIONS:
-            effect = belief_effect(c)
-            colour, ls, label = styles[c.name]
-            ax.axhline(float(effect.threshold), color=colour, ls=ls, lw=1.1,
-                       label=rf"threshold $q^\ast$, {label}")
-        effect = belief_effect(cal)
-        ax.plot([float(effect.prior)], [float(effect.posterior)], marker="o", color=PALETTE[7],
-                ls="none", ms=5, label="calibrated prior and its posterior")
-        ax.set_xlim(0, 0.25)
-        ax.set_ylim(0, 0.8)
-        ax.set_xlabel(r"belief before 2011, $q$")
-        ax.set_ylabel(r"belief after 2011, $q'$")
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=1, frameon=False)
+    # The posterior rises with L and falls with L', so the band's edges are corners.
+    band(ax, q, formula(q, float(l0), float(a1)), formula(q, float(l1), float(a0)),
+         label="posterior, likelihood ranges")
+    curve_family(ax, [(rf"posterior $q'$ ($L = {sp.latex(lik)}$, $L' = {sp.latex(alt)}$)",
+                       q, formula(q, float(lik), float(alt))),
+                      ("no update", q, q)],
+                 colors=[PALETTE[0], "grey"], linestyles=["-", ":"])
+    styles = {"LIBYA_2003": (PALETTE[2], "--", "Libya 2003"), "DPRK_2019": (PALETTE[5], "-.", "DPRK 2019")}
+    for c in CALIBRATIONS:
+        colour, ls, label = styles[c.name]
+        threshold(ax, belief_effect(c).threshold, color=colour, ls=ls, lw=1.1,
+                  label=rf"threshold $q^\ast$, {label}")
+    effect = belief_effect(cal)
+    mark(ax, effect.prior, effect.posterior, label="calibrated prior and its posterior",
+         color=PALETTE[7])
+    ax.set(xlim=(0, 0.25), ylim=(0, 0.8), xlabel=r"belief before 2011, $q$",
+           ylabel=r"belief after 2011, $q'$")
+    legend_below(ax)
     return fig
 
 
@@ -177,10 +172,8 @@ def libya_values() -> dict[str, Any]:
         "LibyaBigDealLibyaAfter": libya.after,
     }
     for key, name in (("LibyaRobustLibya", "LIBYA_2003"), ("LibyaRobustDPRK", "DPRK_2019")):
-        r = rob[name]
-        out[key] = TeX(_percent(r.share))
-        low_ci, high_ci = (f"{100 * v:.1f}\\%" for v in r.interval)
-        out[key + "CI"] = TeX(f"[{low_ci}, {high_ci}]")
+        out[key] = percent(rob[name].share, 0)
+        out[key + "CI"] = percent_interval(rob[name])
     return out
 
 
@@ -231,6 +224,7 @@ def maturity_shares(draws: int = 4000, seed: int = 0) -> dict[str, Any]:
 def libya_waterfall() -> Any:
     import matplotlib.pyplot as plt
 
+    from ..plot.annotated import legend_below, panel_title, swatches
     from ..plot.style import ONE_COLUMN, PALETTE, paper_style
 
     dec = maturity_decomposition()
@@ -238,8 +232,8 @@ def libya_waterfall() -> Any:
               + ["DPRK 2019, after 2011"])
     with paper_style():
         fig, axes = plt.subplots(1, 2, figsize=(ONE_COLUMN, ONE_COLUMN * 0.9), sharey=True)
-        for ax, key, title in ((axes[0], "dprk", "(a) North Korea\n" r"$R - K - mqX$"),
-                               (axes[1], "us", "(b) United States\n" r"$a - T(m)$")):
+        for ax, key, letter, title in ((axes[0], "dprk", "a", "North Korea\n" r"$R - K - mqX$"),
+                                       (axes[1], "us", "b", "United States\n" r"$a - T(m)$")):
             levels = [float(dec.initial[key])] + [float(getattr(s, key)) for s in dec.steps]
             y = np.arange(len(levels))[::-1]
             ax.barh(y[0], levels[0], color=PALETTE[0], height=0.6)
@@ -255,21 +249,16 @@ def libya_waterfall() -> Any:
             ax.axvline(0, color="black", lw=0.8)
             ax.barh(y[-1] - 1, levels[-1], color=PALETTE[0], height=0.6)
             ax.plot([levels[-1]] * 2, [y[-1] - 0.3, y[-1] - 0.7], color="grey", lw=0.5)
-            ax.set_title(title, fontsize=8)
+            panel_title(ax, letter, title)
             ax.set_xlabel(r"margin, \$bn", fontsize=7)
             ax.tick_params(labelsize=7)
         axes[0].set_yticks(np.arange(len(labels))[::-1] - 1)
         axes[0].set_yticklabels(labels)
-        from matplotlib.patches import Patch
-
-        handles = [Patch(facecolor=PALETTE[0], label="level"),
-                   Patch(facecolor=PALETTE[2], label="rise"),
-                   Patch(facecolor=PALETTE[5], label="fall"),
-                   Patch(facecolor="white", edgecolor="black", hatch="////", linewidth=0.5,
-                         label="crosses zero")]
-        fig.legend(handles=handles, loc="lower center", ncol=4, frameon=False, fontsize=6,
-                   bbox_to_anchor=(0.55, -0.02), handlelength=1.2, columnspacing=0.8)
-        fig.tight_layout(rect=(0, 0.06, 1, 1))
+        handles = swatches({"level": PALETTE[0], "rise": PALETTE[2], "fall": PALETTE[5]})
+        handles += swatches({"crosses zero": "white"}, hatches={"crosses zero": "////"},
+                            edgecolor="black")
+    legend_below(fig, handles, ncol=4, fontsize=6, bbox_to_anchor=(0.55, -0.02),
+                 handlelength=1.2, columnspacing=0.8, room=0.06)
     return fig
 
 
@@ -306,9 +295,7 @@ def libya_maturity_values() -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, macro in (("libya", "MatLibya"), ("dprk", "MatDPRK"), ("flip_dprk", "MatFlipDPRK"),
                        ("flip_libya", "MatFlipLibya")):
-        r = shares[key]
-        out[macro] = TeX(f"{100 * r.share:.1f}\\%")
-        out[macro + "CI"] = TeX(f"[{100 * r.low:.1f}\\%, {100 * r.high:.1f}\\%]")
+        out.update(share_macros(macro, shares[key]))
     dprk = mt.belief_update_effect(mt.DPRK_2019_M)
     libya = mt.belief_update_effect(mt.LIBYA_2003_M)
     out["MatMarginDropDPRK"] = -dprk.margin_change
@@ -328,11 +315,8 @@ def libya_sensitivity_table() -> Table:
     from ..models import maturity as mt
 
     rows: list[list[Any]] = []
+    names = _LABELS | {"attack_risk": r"belief $q$"}
     for margin, label in (("us", TeX("$a - T(m)$")), ("dprk", TeX("$R - K - mqX$"))):
-        for r in mt.deal_sobol(mt.DPRK_2019_M, margin=margin).table():
-            names = _LABELS | {"attack_risk": r"belief $q$"}
-            rows.append([label, TeX(names.get(r["parameter"], r["parameter"])),
-                         TeX(f"${r['first']:.2f} \\pm {r['first_conf']:.2f}$"),
-                         TeX(f"${r['total']:.2f} \\pm {r['total_conf']:.2f}$")])
-    return Table(header=["margin", "assumption", TeX("first-order $S_1$"), TeX("total $S_T$")],
-                 rows=rows, align="llrr")
+        rows += [[label, *row] for row in sobol_rows(mt.deal_sobol(mt.DPRK_2019_M, margin=margin),
+                                                     names=names)]
+    return Table(header=["margin", "assumption", *SOBOL_HEADER], rows=rows, align="llrr")

@@ -14,6 +14,7 @@ from typing import Any
 import sympy as sp
 
 from ..models import reassurance as ra
+from ..plot.tables import share_macros, sobol_table
 from ..reproduce import Equation, Table, TeX, register
 from ..symbolic import parameter_info
 
@@ -49,10 +50,6 @@ def _default(symbol: sp.Symbol) -> Any:
     return parameter_info(symbol).default
 
 
-def _pct(x: float) -> TeX:
-    return TeX(f"{100 * x:.1f}\\%")
-
-
 def reassurance_share() -> Any:
     """Monte Carlo share (4,000 seeded draws) of the assumption space where the sequence
     of gestures ends in disarmament in equilibrium."""
@@ -69,11 +66,8 @@ def reassurance_share() -> Any:
 def reassurance_sensitivity_table() -> Table:
     from ..analysis.sensitivity import sobol_indices
 
-    result = sobol_indices(ra.reassurance_margin, ra.REASSURANCE, SENSITIVITY_NAMES, n=1024)
-    rows = [[r["parameter"], TeX(f"${r['first']:.2f} \\pm {r['first_conf']:.2f}$"),
-             TeX(f"${r['total']:.2f} \\pm {r['total_conf']:.2f}$")] for r in result.table()]
-    return Table(header=["assumption", TeX("first-order $S_1$"), TeX("total $S_T$")],
-                 rows=rows, align="lrr")
+    return sobol_table(sobol_indices(ra.reassurance_margin, ra.REASSURANCE, SENSITIVITY_NAMES,
+                                     n=1024))
 
 
 @register("reassurance_separating_table", kind="table", notebook=NOTEBOOK,
@@ -106,34 +100,28 @@ def reassurance_guarantee_threshold() -> Equation:
                       "gesture of the op-ed's sequence, for three ranges of exploitation gains, "
                       "against the belief it needs to disarm")
 def reassurance_trust_path() -> Any:
-    from ..plot.style import PALETTE, figure, paper_style
+    from ..plot.annotated import curve_family, legend_below, threshold
+    from ..plot.style import figure
 
     prior = _default(ra.TRUST_PRIOR)
     low, high = parameter_info(ra.EXPLOITATION_MAX).plausible_range or (15, 60)
-    default_e = _default(ra.EXPLOITATION_MAX)
     fig, ax = figure(columns=1, aspect=0.72)
     labels = ["prior"] + ["declaration", "military CBMs", "peace treaty"]
-    with paper_style():
-        for k, emax in enumerate((low, default_e, high)):
-            path = ra.trust_path(prior=prior, exploitation_max=emax)
-            steps = [int(r["step"]) for r in path]
-            beliefs = [float(r["belief"]) for r in path]
-            ax.plot(steps, beliefs, marker="o", ms=3, color=PALETTE[k],
-                    label=f"\\${sp.sympify(emax)}bn")
-        for j, g in enumerate(GUARANTEES):
-            need = ra.disarm_belief(_default(ra.RELIEF), _default(ra.ATTACK_LOSS), g)
-            ax.axhline(float(need), color="black", lw=0.7, ls=("--", ":")[j % 2])
-            text = "no guarantee" if g == 0 else f"guarantee \\${g}bn"
-            ax.annotate(f"disarms above ({text})", (-0.1, float(need)),
-                        xytext=(0, 2), textcoords="offset points", fontsize=6.5, va="bottom")
-        ax.set_xticks(range(len(labels)))
-        ax.set_xticklabels(labels)
-        ax.set_xlim(-0.15, len(labels) - 0.85)
-        ax.set_ylim(0, 1.02)
-        ax.set_xlabel("gestures made so far, in equilibrium")
-        ax.set_ylabel(r"belief in a trustworthy US, $\mu_m$")
-        ax.legend(title="untrustworthy types' values up to $E$ =", loc="upper center",
-                  bbox_to_anchor=(0.5, -0.25), ncol=3, frameon=False)
+    series = []
+    for emax in (low, _default(ra.EXPLOITATION_MAX), high):
+        path = ra.trust_path(prior=prior, exploitation_max=emax)
+        series.append((f"\\${sp.sympify(emax)}bn", [int(r["step"]) for r in path],
+                       [float(r["belief"]) for r in path]))
+    curve_family(ax, series, marker="o")
+    ax.set(xticks=range(len(labels)), xticklabels=labels, xlim=(-0.15, len(labels) - 0.85),
+           ylim=(0, 1.02), xlabel="gestures made so far, in equilibrium",
+           ylabel=r"belief in a trustworthy US, $\mu_m$")
+    for j, g in enumerate(GUARANTEES):
+        need = ra.disarm_belief(_default(ra.RELIEF), _default(ra.ATTACK_LOSS), g)
+        text = "no guarantee" if g == 0 else f"guarantee \\${g}bn"
+        threshold(ax, need, ls=("--", ":")[j % 2], lw=0.7, text=f"disarms above ({text})",
+                  at=-0.1, fontsize=6.5)
+    legend_below(ax, ncol=3, offset=0.25, title="untrustworthy types' values up to $E$ =")
     return fig
 
 
@@ -157,6 +145,5 @@ def reassurance_values() -> dict[str, Any]:
         "ReassureSteps": equilibrium.steps,
         "ReassureCutoff": equilibrium.cutoff,
         "ReassureTrustworthyCost": equilibrium.cost_trustworthy,
-        "ReassureShare": _pct(share.share),
-        "ReassureShareCI": TeX(f"{_pct(share.low)}--{_pct(share.high)}"),
+        **share_macros("ReassureShare", share, dash=True),
     }

@@ -14,6 +14,7 @@ import numpy as np
 import sympy as sp
 
 from ..models import sanctions as sn
+from ..plot.tables import share_macros, sobol_table
 from ..reproduce import Equation, Table, TeX, register
 from ..symbolic import parameter_info
 
@@ -59,38 +60,32 @@ def sanctions_weight_table() -> Table:
           description="weight on the economy needed to stop testing against the security "
                       "value of testing, 2017 UN sanctions; military first and dual track marked")
 def sanctions_weight_figure() -> Any:
+    from ..plot.annotated import band, threshold
     from ..plot.style import PALETTE, figure, paper_style
     from ..symbolic import compile_expr
 
     loss = sn.sanctions_loss_2017()
     low, high = parameter_info(sn.SECURITY_RESOLUTE).plausible_range or (4, 20)
-    threshold = compile_expr(sn.stop_testing_weight(sn.SECURITY_RESOLUTE, loss),
-                             [sn.SECURITY_RESOLUTE])
+    weight = compile_expr(sn.stop_testing_weight(sn.SECURITY_RESOLUTE, loss), [sn.SECURITY_RESOLUTE])
     s = np.linspace(0.0, float(high), 401)
-    w = np.asarray(threshold(security_resolute=s), dtype=float)
+    w = np.asarray(weight(security_resolute=s), dtype=float)
     fig, ax = figure(columns=1, aspect=0.72)
+    band(ax, s, 0, w, color=PALETTE[5], label="tests even under sanctions")
+    band(ax, s, w, 1, color=PALETTE[2], label="sanctions stop testing")
+    ax.set(xlim=(0, float(high)), ylim=(0, 1), xlabel=r"security value of testing, $s$ (\$bn a year)",
+           ylabel=r"weight on the economy, $w$")
     with paper_style():
-        ax.fill_between(s, 0, w, color=PALETTE[5], alpha=0.18, lw=0,
-                        label="tests even under sanctions")
-        ax.fill_between(s, w, 1, color=PALETTE[2], alpha=0.18, lw=0,
-                        label="sanctions stop testing")
         ax.plot(s, w, color="black", lw=1.0)
         ax.axvspan(float(low), float(high), ymin=0, ymax=0.02, color="grey", lw=0)
-        for k, (name, value) in enumerate((("military first", sn.MILITARY_FIRST),
-                                           ("dual track", sn.DUAL_TRACK))):
-            ax.axhline(float(value), color=PALETTE[k], ls="--", lw=0.9)
-            ax.annotate(name, (float(high), float(value)), xytext=(-2, 2),
-                        textcoords="offset points", ha="right", va="bottom", fontsize=7,
-                        color=PALETTE[k])
-        ax.set_xlim(0, float(high))
-        ax.set_ylim(0, 1)
-        ax.set_xlabel(r"security value of testing, $s$ (\$bn a year)")
-        ax.set_ylabel(r"weight on the economy, $w$")
+        ax.annotate("assumed range of $s$", (float(low), 0.03), fontsize=6.5, color="grey",
+                    xytext=(2, 2), textcoords="offset points")
+    for k, (name, value) in enumerate((("military first", sn.MILITARY_FIRST),
+                                       ("dual track", sn.DUAL_TRACK))):
+        threshold(ax, value, color=PALETTE[k], text=name, at=float(high), ha="right")
+    with paper_style():
         # A white box: the patches' colours must not mix with the shading behind them.
         ax.legend(loc="upper left", frameon=True, framealpha=1, facecolor="white",
                   edgecolor="none")
-        ax.annotate("assumed range of $s$", (float(low), 0.03), fontsize=6.5, color="grey",
-                    xytext=(2, 2), textcoords="offset points")
     return fig
 
 
@@ -149,8 +144,7 @@ def sanctions_threat_values() -> dict[str, Any]:
     out: dict[str, Any] = {}
     for macro, est in (("SanctionsSelectionShare", th.selection_share()),
                        ("SanctionsMilitaryFirstShare", th.military_first_share())):
-        out[macro] = TeX(f"{100 * est.share:.1f}\\%")
-        out[macro + "CI"] = TeX(f"[{100 * est.low:.1f}\\%, {100 * est.high:.1f}\\%]")
+        out.update(share_macros(macro, est))
     sob = th.holdout_sobol()
     out["SanctionsSobolWeight"] = TeX(f"{sob.index('economy_weight')[0]:.2f}")
     return out
@@ -162,7 +156,4 @@ def sanctions_threat_values() -> dict[str, Any]:
 def sanctions_sensitivity_table() -> Table:
     from ..models import sanctions_threat as th
 
-    rows = [[r["parameter"].replace("_", " "), TeX(f"${r['first']:.2f} \\pm {r['first_conf']:.2f}$"),
-             TeX(f"${r['total']:.2f} \\pm {r['total_conf']:.2f}$")] for r in th.holdout_sobol().table()]
-    return Table(header=["assumption", TeX("first-order $S_1$"), TeX("total $S_T$")],
-                 rows=rows, align="lrr")
+    return sobol_table(th.holdout_sobol(), names=lambda name: name.replace("_", " "))

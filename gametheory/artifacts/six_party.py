@@ -14,6 +14,7 @@ import sympy as sp
 
 from ..models import enforcement as en
 from ..models import six_party as sx
+from ..plot.tables import percent, share_macros, sobol_table
 from ..reproduce import Equation, Table, TeX, register
 from ..symbolic import parameter_info
 
@@ -78,35 +79,27 @@ def six_party_threshold_table() -> Table:
           description="patience needed to sustain a deal against the number of punishers, "
                       "one line per value of keeping the programme, drawn only where some discount factor in (0, 1) suffices")
 def six_party_threshold_figure() -> Any:
-    from ..plot.style import PALETTE, figure, paper_style
+    from ..plot.annotated import curve_family, legend_below, threshold
+    from ..plot.style import figure
 
     b = _default(sx.PARTNER_BENEFIT)
     patience = _default(sx.PUNISHMENT_PATIENCE)
     fig, ax = figure(columns=1, aspect=0.72)
-    with paper_style():
-        for j, g in enumerate(PROGRAM_VALUES):
-            rows = sx.threshold_by_punishers(b, g)
-            ks = [int(r["punishers"]) for r in rows]
-            # A threshold of 1 or more is no discount factor: those points are not drawn.
-            thr = np.array([float(r["threshold"]) if bool(r["threshold"] < 1) else np.nan
-                            for r in rows])
-            ax.plot(ks, thr, marker="o", ms=3, color=PALETTE[j], label=f"${sp.latex(g)}$")
-        ax.axhline(float(patience), color="black", ls="--", lw=0.8)
-        ax.annotate(rf"default $\delta = {sp.latex(sp.sympify(patience))}$", (0.85, float(patience)),
-                    xytext=(0, 1), textcoords="offset points", va="bottom", fontsize=7)
-        ax.set_xticks(range(1, len(sx.PARTIES)))
-        ax.set_xlim(0.8, 5.2)
-        ax.set_ylim(0, 1)
-        ax.set_xlabel("number of punishing partners, $k$")
-        ax.set_ylabel(r"patience needed, $\delta^{*} = G/(k\,b)$")
-        ax.legend(title="value of keeping the programme, $G$",
-                  loc="upper center", bbox_to_anchor=(0.5, -0.22), frameon=False,
-                  ncol=len(PROGRAM_VALUES))
+    series = []
+    for g in PROGRAM_VALUES:
+        rows = sx.threshold_by_punishers(b, g)
+        # A threshold of 1 or more is no discount factor: those points are not drawn.
+        series.append((f"${sp.latex(g)}$", [int(r["punishers"]) for r in rows],
+                       [float(r["threshold"]) if bool(r["threshold"] < 1) else np.nan for r in rows]))
+    curve_family(ax, series, marker="o")
+    ax.set(xticks=range(1, len(sx.PARTIES)), xlim=(0.8, 5.2), ylim=(0, 1),
+           xlabel="number of punishing partners, $k$",
+           ylabel=r"patience needed, $\delta^{*} = G/(k\,b)$")
+    threshold(ax, patience, lw=0.8, at=0.85,
+              text=rf"default $\delta = {sp.latex(sp.sympify(patience))}$")
+    legend_below(ax, ncol=len(PROGRAM_VALUES), offset=0.22,
+                 title="value of keeping the programme, $G$")
     return fig
-
-
-def _pct(x: float) -> TeX:
-    return TeX(f"{100 * x:.1f}\\%")
 
 
 def six_party_share() -> Any:
@@ -140,12 +133,8 @@ def six_party_enforcement_table() -> Table:
 def six_party_sensitivity_table() -> Table:
     from ..analysis.sensitivity import sobol_indices
 
-    result = sobol_indices(en.enforcement_margin, en.SIX_PARTY, n=1024)
-    rows = [[r["parameter"], TeX(f"${r['first']:.2f} \\pm {r['first_conf']:.2f}$"),
-             TeX(f"${r['total']:.2f} \\pm {r['total_conf']:.2f}$")]
-            for r in result.table()[:6]]
-    return Table(header=["assumption (six largest)", TeX("first-order $S_1$"),
-                         TeX("total $S_T$")], rows=rows, align="lrr")
+    return sobol_table(sobol_indices(en.enforcement_margin, en.SIX_PARTY, n=1024), top=6,
+                       label="assumption (six largest)")
 
 
 @register("six_party_values", kind="values", notebook=NOTEBOOK,
@@ -159,7 +148,7 @@ def six_party_values() -> dict[str, Any]:
     share = six_party_share()
     return {
         "SixVetoShapley": veto["shapley"],
-        "SixVetoShare": TeX(f"{float(veto['share']):.0%}".replace("%", r"\%")),
+        "SixVetoShare": percent(veto["share"], 0),
         "SixROKShapley": rows["South Korea"]["shapley"],
         "SixCoreEmpty": bool(core.is_empty),
         "SixPatience": patience,
@@ -167,8 +156,7 @@ def six_party_values() -> dict[str, Any]:
         "SixProgramValue": _default(sx.PROGRAM_VALUE),
         "SixCredible": ", ".join(effective["punishers"]),
         "SixEffectiveThreshold": effective["threshold"],
-        "SixShare": _pct(share.share),
-        "SixShareCI": TeX(f"{_pct(share.low)}--{_pct(share.high)}"),
+        **share_macros("SixShare", share, dash=True),
         "SixThresholdAll": sx.punishment_threshold(len(sx.PARTIES) - 1, _default(sx.PARTNER_BENEFIT),
                                                    _default(sx.PROGRAM_VALUE)),
     }

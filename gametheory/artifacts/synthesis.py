@@ -32,6 +32,7 @@ from ..models.synthesis import (
     synthesis_table,
     tree_region_map,
 )
+from ..plot.tables import percent, share_macros, share_with_interval, sobol_table
 from ..reproduce import Equation, Table, TeX, register
 from .commitment import COMMITMENT_SYMBOLS
 
@@ -84,33 +85,27 @@ def robustness_results() -> dict[str, RobustnessResult]:
     "own map (its own ranges, its other values): (a) North Korea 2019, (b) Libya 2003",
 )
 def synthesis_regions() -> Any:
+    from ..plot.annotated import legend_below, mark, panel_title, swatches
     from ..plot.regions import regions
-    from ..plot.style import PALETTE, figure, paper_style
+    from ..plot.style import PALETTE, figure
 
     colours = {"big deal and steps": PALETTE[2], "steps only": PALETTE[0], "neither": PALETTE[6]}
     names = {"big deal and steps": "big deal works (and steps)",
              "steps only": f"{REGION_STEPS} steps work, the big deal does not",
              "neither": f"neither (disarming does not pay, or > {REGION_STEPS} steps)"}
     fig, axes = figure(columns=2, aspect=0.42, ncols=2)
-    for ax, cal, title, mark in ((axes[0], DPRK_2019, "(a) North Korea 2019", "*"),
-                                 (axes[1], LIBYA_2003, "(b) Libya 2003", "o")):
+    for ax, cal, letter, title, marker in ((axes[0], DPRK_2019, "a", "North Korea 2019", "*"),
+                                           (axes[1], LIBYA_2003, "b", "Libya 2003", "o")):
         result = primitive_region_map(cal, REGION_STEPS)
         regions(result, ax=ax, colors=[colours[c] for c in result.categories],
                 labels=names, legend=False,
                 xlabel=r"US leverage from sanctions, $\lambda$",
                 ylabel=r"reputation cost per breach, $a_P$ (\$bn)")
-        with paper_style():
-            ax.plot([float(cal["sanctions_leverage"])], [float(cal["reputation_cost"])],
-                    marker=mark, ms=8 if mark == "*" else 5, color="black", ls="none")
-            ax.set_title(f"{title}: $R = {sp.latex(cal['relief_value'])}$, "
-                         f"$a_A = {sp.latex(cal['audience_cost'])}$", fontsize=8)
-    with paper_style():
-        from matplotlib.patches import Patch
-
-        handles = [Patch(facecolor=colours[c], label=names[c]) for c in colours]
-        fig.legend(handles=handles, loc="lower center", ncol=3, frameon=False,
-                   bbox_to_anchor=(0.5, 0.0))
-        fig.tight_layout(rect=(0, 0.1, 1, 1))
+        mark(ax, cal["sanctions_leverage"], cal["reputation_cost"], marker=marker,
+             size=8 if marker == "*" else 5)
+        panel_title(ax, letter, f"{title}: $R = {sp.latex(cal['relief_value'])}$, "
+                                f"$a_A = {sp.latex(cal['audience_cost'])}$")
+    legend_below(fig, swatches({names[c]: colours[c] for c in colours}), ncol=3, room=0.1)
     return fig
 
 
@@ -173,11 +168,9 @@ def synthesis_values() -> dict[str, Any]:
              "commitment (shift of power)": "Commit", "screening (private type)": "Screen"}
     for model, tag in short.items():
         for kind, table in (("Incl", shares["inclusion"]), ("Claim", shares["claim"])):
-            e = table[model]
-            out[f"Synth{kind}{tag}"] = TeX(f"{100 * e.share:.1f}\\%")
-            out[f"Synth{kind}{tag}CI"] = TeX(f"[{100 * e.low:.1f}\\%, {100 * e.high:.1f}\\%]")
+            out.update(share_macros(f"Synth{kind}{tag}", table[model]))
         for kind, suffix in (("BigDeal", ": big deal works"), ("Nothing", ": nothing works")):
-            out[f"Synth{kind}{tag}"] = TeX(f"{100 * shares['claim'][model + suffix].share:.1f}\\%")
+            out[f"Synth{kind}{tag}"] = percent(shares["claim"][model + suffix].share)
     out["SynthDraws"] = shares["inclusion"]["screening (private type)"].draws
     return out
 
@@ -203,9 +196,9 @@ def synthesis_shares() -> Table:
     rows = []
     for model, inc in shares["inclusion"].items():
         claim = shares["claim"][model]
-        rows.append([model, _interval(inc), _interval(claim),
-                     TeX(_pct1(shares["claim"][model + ": big deal works"].share)),
-                     TeX(_pct1(shares["claim"][model + ": nothing works"].share))])
+        rows.append([model, share_with_interval(inc), share_with_interval(claim),
+                     percent(shares["claim"][model + ": big deal works"].share),
+                     percent(shares["claim"][model + ": nothing works"].share)])
     return Table(header=["model", "inclusion holds", "claim holds", "big deal works",
                          "nothing works"], rows=rows, align="lllll")
 
@@ -220,18 +213,9 @@ def synthesis_shares() -> Table:
 )
 def synthesis_sobol() -> Table:
     res = claim_sobol(DPRK_2019, steps=CLAIM_STEPS, n=1024, seed=1)
-    rows = []
-    for row in res.table():
-        rows.append([TeX(f"\\texttt{{{row['parameter'].replace('_', chr(92) + '_')}}}"),
-                     TeX(f"${row['first']:.2f} \\pm {row['first_conf']:.2f}$"),
-                     TeX(f"${row['total']:.2f} \\pm {row['total_conf']:.2f}$")])
-    return Table(header=["assumption", "first-order index", "total index"], rows=rows,
-                 align="lrr")
+    return sobol_table(res, names=_code)
 
 
-def _pct1(v: float) -> str:
-    return f"{100 * v:.1f}\\%"
-
-
-def _interval(e: Any) -> TeX:
-    return TeX(f"{_pct1(e.share)} [{_pct1(e.low)}, {_pct1(e.high)}]")
+def _code(name: str) -> TeX:
+    """A parameter's name in typewriter type, as the code spells it."""
+    return TeX(r"\texttt{" + name.replace("_", r"\_") + "}")

@@ -28,6 +28,7 @@ from ..models.trust import (
     grim_threshold_symbolic,
     steps_to_share,
 )
+from ..plot.tables import share_macros
 from ..reproduce import Equation, Table, TeX, register
 from ..solve.repeated import DiscountThreshold
 from .definitions import PAPER_SYMBOLS
@@ -127,48 +128,46 @@ def trust_gradual_rate() -> Equation:
     "number of steps to reach 90% of full cooperation, with the automata's thresholds",
 )
 def trust_gradual_paths() -> Any:
+    from ..plot.annotated import curve_family, legend_below, panel_title, threshold
     from ..plot.style import PALETTE, figure, paper_style
 
     b, c = gradual_parameters()
     fig, (ax, ax2) = figure(columns=2, aspect=0.38, ncols=2)
     horizon = 40
-    with paper_style():
-        for k, d in enumerate(PATH_DISCOUNTS):
-            path = [float(x) for x in gradual_path(b, c, d, horizon)]
-            ax.step(range(horizon + 1), path, where="post", color=PALETTE[k % len(PALETTE)],
-                    label=rf"$\delta = {float(d):.2f}$")
-        ax.axhline(float(TARGET_SHARE), color="grey", lw=0.7, ls=":")
-        ax.set_xlim(0, horizon)
-        ax.set_ylim(0, 1)
-        ax.set_xlabel("period $t$")
-        ax.set_ylabel("cooperation level $x_t$")
-        ax.set_title("(a) fastest self-enforcing paths", fontsize=8)
-        # Below the axes: inside, it would cover the slow paths.
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=3, frameon=False)
+    # (a) The fastest self-enforcing paths, one per discount factor.
+    curve_family(ax, [(rf"$\delta = {float(d):.2f}$", range(horizon + 1),
+                       [float(x) for x in gradual_path(b, c, d, horizon)]) for d in PATH_DISCOUNTS],
+                 step="post")
+    threshold(ax, TARGET_SHARE, color="grey", lw=0.7, ls=":")
+    ax.set(xlim=(0, horizon), ylim=(0, 1), xlabel="period $t$", ylabel="cooperation level $x_t$")
+    panel_title(ax, "a", "fastest self-enforcing paths")
+    # Below the axes: inside, it would cover the slow paths.
+    legend_below(ax, ncol=3, offset=0.3)
 
-        ratio = c / b
-        grid = [sp.Rational(k, 400) for k in range(int(np.ceil(float(ratio) * 400)) + 1, 400)]
-        steps = [steps_to_share(b, c, d, TARGET_SHARE) for d in grid]
-        ax2.plot([float(d) for d in grid], [np.nan if s is None else s for s in steps],
-                 color=PALETTE[0], label=f"steps to {float(TARGET_SHARE):.0%}")
-        grim = thresholds()["grim trigger"].threshold
-        same = grim is not None and sp.simplify(grim - ratio) == 0
-        ax2.axvline(float(ratio), color=PALETTE[5], lw=1.0,
-                    label=r"gradual path exists, $\delta > c/b$" + (" (= grim trigger)" if same else ""))
-        if grim is not None and not same:
-            ax2.axvline(float(grim), color=PALETTE[7], lw=1.0, ls="--", label="grim trigger")
-        styles = ["--", "-.", ":", (0, (5, 1)), (0, (1, 1))]
-        shown = [(n, t.threshold) for n, t in thresholds().items() if t.threshold is not None
-                 and n != "grim trigger"]
-        for k, (name, value) in enumerate(shown):
-            ax2.axvline(float(value), color=PALETTE[(k + 2) % len(PALETTE)],
-                        ls=styles[k % len(styles)], lw=1.0, label=name)
-        ax2.set_yscale("log")
-        ax2.set_xlim(0.78, 1.0)
-        ax2.set_xlabel(r"patience, $\delta$")
-        ax2.set_ylabel(f"steps to {float(TARGET_SHARE):.0%} of full cooperation")
-        ax2.set_title("(b) how long trust takes", fontsize=8)
-        ax2.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=1, frameon=False)
+    # (b) Steps to the target share against patience, with the automata's thresholds.
+    ratio = c / b
+    grid = [sp.Rational(k, 400) for k in range(int(np.ceil(float(ratio) * 400)) + 1, 400)]
+    steps = [steps_to_share(b, c, d, TARGET_SHARE) for d in grid]
+    target = f"{float(TARGET_SHARE):.0%}"
+    curve_family(ax2, [(f"steps to {target}", [float(d) for d in grid],
+                        [np.nan if s is None else s for s in steps])])
+    grim = thresholds()["grim trigger"].threshold
+    same = grim is not None and sp.simplify(grim - ratio) == 0
+    threshold(ax2, ratio, vertical=True, color=PALETTE[5], ls="-", lw=1.0,
+              label=r"gradual path exists, $\delta > c/b$" + (" (= grim trigger)" if same else ""))
+    if grim is not None and not same:
+        threshold(ax2, grim, vertical=True, color=PALETTE[7], lw=1.0, label="grim trigger")
+    styles = ["--", "-.", ":", (0, (5, 1)), (0, (1, 1))]
+    shown = [(n, t.threshold) for n, t in thresholds().items() if t.threshold is not None
+             and n != "grim trigger"]
+    for k, (name, value) in enumerate(shown):
+        threshold(ax2, value, vertical=True, color=PALETTE[(k + 2) % len(PALETTE)],
+                  ls=styles[k % len(styles)], lw=1.0, label=name)
+    ax2.set(yscale="log", xlim=(0.78, 1.0), xlabel=r"patience, $\delta$",
+            ylabel=f"steps to {target} of full cooperation")
+    panel_title(ax2, "b", "how long trust takes")
+    legend_below(ax2, offset=0.3)
+    with paper_style():
         fig.tight_layout()
     return fig
 
@@ -205,8 +204,7 @@ def trust_values() -> dict[str, Any]:
         "TrustStepsImpatient": steps[PATH_DISCOUNTS[0]],
         "TrustStepsLowerBound": fastest,
         "TrustTargetShare": TeX(f"{float(TARGET_SHARE):.0%}".replace("%", "\\%")),
-        "TrustShare": TeX(f"{100 * share.share:.1f}\\%"),
-        "TrustShareCI": TeX(f"{100 * share.low:.1f}\\%--{100 * share.high:.1f}\\%"),
+        **share_macros("TrustShare", share, dash=True),
     }
 
 

@@ -14,6 +14,7 @@ import numpy as np
 import sympy as sp
 
 from ..models import verification as v
+from ..plot.tables import share_macros, sobol_table
 from ..reproduce import Equation, Table, TeX, register
 from ..symbolic import parameter_info
 
@@ -101,26 +102,22 @@ def verification_trigger_threshold() -> Equation:
           description="patience needed to sustain a deal against the detection rate, "
                       "one line per false-alarm rate; no line where no patience suffices")
 def verification_threshold_curve() -> Any:
-    from ..plot.style import PALETTE, figure, paper_style
+    from ..plot.annotated import curve_family, mark
+    from ..plot.style import figure, paper_style
+
     detection = np.linspace(0.0, 1.0, 401)
     thresholds = v.threshold_curve(detection, [float(f) for f in FALSE_ALARM_RATES])
-    default_p = _default(v.GOOD_IF_COMPLIANT)
     default_q = _default(v.GOOD_IF_CHEATING)
-    default_g = _default(v.CHEATING_GAIN)
-    default_thr = v.trigger_threshold(default_p, default_q, default_g)
+    default_thr = v.trigger_threshold(_default(v.GOOD_IF_COMPLIANT), default_q,
+                                      _default(v.CHEATING_GAIN))
     fig, ax = figure(columns=1, aspect=0.72)
+    # Left of where a line meets 1, no patience sustains the deal at that rate.
+    curve_family(ax, [(f"{float(rate):.0%}", detection, row)
+                      for rate, row in zip(FALSE_ALARM_RATES, thresholds)])
+    mark(ax, 1 - default_q, default_thr, text="default", size=3.5)
+    ax.set(xlim=(0, 1), ylim=(0, 1), xlabel=r"detection rate of a violation, $1-q$",
+           ylabel=r"patience needed, $\delta^{*}$")
     with paper_style():
-        for k, (rate, row) in enumerate(zip(FALSE_ALARM_RATES, thresholds)):
-            # Left of where a line meets 1, no patience sustains the deal at that rate.
-            ax.plot(detection, row, color=PALETTE[k], label=f"{float(rate):.0%}")
-        ax.plot([1 - float(default_q)], [float(default_thr)], "o", color="black", ms=3.5,
-                zorder=5)
-        ax.annotate("default", (1 - float(default_q), float(default_thr)),
-                    xytext=(4, 4), textcoords="offset points", fontsize=7)
-        ax.set_xlim(0, 1)
-        ax.set_ylim(0, 1)
-        ax.set_xlabel(r"detection rate of a violation, $1-q$")
-        ax.set_ylabel(r"patience needed, $\delta^{*}$")
         ax.legend(title="false alarms $1-p$", loc="upper right", frameon=False)
     return fig
 
@@ -129,22 +126,21 @@ def verification_threshold_curve() -> Any:
           description="share of deals between honest parties broken by false alarms "
                       "(seeded simulation, 2000 runs) against the exact probability")
 def verification_breakdowns() -> Any:
-    from ..plot.style import PALETTE, figure, paper_style
+    from ..plot.annotated import curve_family, legend_below
+    from ..plot.style import figure
 
     fig, ax = figure(columns=1, aspect=0.65)
-    with paper_style():
-        for k, p in enumerate(BREAKDOWN_SIGNALS):
-            sim = v.simulate_breakdowns(p, rounds=60, runs=2000, seed=0)
-            rounds = np.arange(1, sim.rounds + 1)
-            ax.step(rounds, sim.share_broken, where="post", color=PALETTE[k], lw=1.0,
-                    label=f"false alarms {1 - float(p):.0%} (simulated)")
-            ax.plot(rounds, sim.exact_share, color="black", ls="--", lw=0.7,
-                    label=r"exact, $1-p^{\,t-1}$" if k == 0 else None)
-        ax.set_xlim(1, 60)
-        ax.set_ylim(0, 1)
-        ax.set_xlabel("round $t$")
-        ax.set_ylabel("share of deals broken down")
-        ax.legend(loc="center right", bbox_to_anchor=(1.0, 0.6), frameon=False)
+    simulated, exact = [], []
+    for k, p in enumerate(BREAKDOWN_SIGNALS):
+        sim = v.simulate_breakdowns(p, rounds=60, runs=2000, seed=0)
+        rounds = np.arange(1, sim.rounds + 1)
+        simulated.append((f"false alarms {1 - float(p):.0%} (simulated)", rounds, sim.share_broken))
+        exact.append((r"exact, $1-p^{\,t-1}$" if k == 0 else None, rounds, sim.exact_share))
+    curve_family(ax, simulated, step="post", lw=1.0)
+    curve_family(ax, exact, colors=["black"], ls="--", lw=0.7)
+    ax.set(xlim=(1, 60), ylim=(0, 1), xlabel="round $t$", ylabel="share of deals broken down")
+    # Below the axes: between the curves it would cover the fast one.
+    legend_below(ax, offset=0.22)
     return fig
 
 
@@ -195,26 +191,26 @@ def verification_forgiving_table() -> Table:
                       "trigger punishes for ever)")
 def verification_forgiving_figure() -> Any:
     from ..models import forgiving as fg
+    from ..plot.annotated import curve_family
     from ..plot.style import PALETTE, figure, paper_style
 
     steps = [sp.Rational(j, 20) for j in range(1, 21)]
     rows = fg.best_punishment_by_step(steps)
     fig, ax = figure(columns=1, aspect=0.7)
+    shown = [r for r in rows if r["best_k"] is not None]
+    xs = [float(r["step"]) for r in shown]
+    ks = [r["best_k"] for r in shown]
+    lines = curve_family(ax, [("least deterring $k$ (left)", xs, ks)], step="mid")
+    ax.set(xlabel="step size $x$ (share of the programme)", ylabel="punishment length $k$, periods",
+           ylim=(0, max(ks) + 1), xlim=(0, 1))
     with paper_style():
-        xs = [float(r["step"]) for r in rows if r["best_k"] is not None]
-        ks = [r["best_k"] for r in rows if r["best_k"] is not None]
-        ax.step(xs, ks, where="mid", color=PALETTE[0], label="least deterring $k$ (left)")
-        ax.set_xlabel("step size $x$ (share of the programme)")
-        ax.set_ylabel("punishment length $k$, periods")
-        ax.set_ylim(0, max(ks) + 1)
-        ax.set_xlim(0, 1)
         right = ax.twinx()
-        right.step(xs, [100 * float(r["punishing"]) for r in rows if r["best_k"] is not None],
-                   where="mid", color=PALETTE[5], ls="--", label="time punishing, % (right)")
-        right.set_ylabel("periods punishing, %")
-        right.set_ylim(0, None)
         right.spines["right"].set_visible(True)
-        lines = ax.get_lines() + right.get_lines()
+    lines += curve_family(right, [("time punishing, % (right)", xs,
+                                   [100 * float(r["punishing"]) for r in shown])],
+                          step="mid", colors=[PALETTE[5]], ls="--")
+    right.set(ylabel="periods punishing, %", ylim=(0, None))
+    with paper_style():
         ax.legend(lines, [ln.get_label() for ln in lines], loc="upper left", frameon=False,
                   fontsize=7)
     return fig
@@ -228,8 +224,7 @@ def verification_forgiving_values() -> dict[str, Any]:
     from ..models import forgiving as fg
 
     est = fg.small_steps_forgive_share()
-    return {"VerificationSmallStepsShare": TeX(f"{100 * est.share:.1f}\\%"),
-            "VerificationSmallStepsShareCI": TeX(f"[{100 * est.low:.1f}\\%, {100 * est.high:.1f}\\%]")}
+    return share_macros("VerificationSmallStepsShare", est)
 
 
 @register("verification_sensitivity_table", kind="table", notebook=NOTEBOOK,
@@ -239,8 +234,4 @@ def verification_forgiving_values() -> dict[str, Any]:
 def verification_sensitivity_table() -> Table:
     from ..models import forgiving as fg
 
-    rows = [[r["parameter"].replace("_", " "), TeX(f"${r['first']:.2f} \\pm {r['first_conf']:.2f}$"),
-             TeX(f"${r['total']:.2f} \\pm {r['total_conf']:.2f}$")]
-            for r in fg.step_advantage_sobol().table()]
-    return Table(header=["assumption", TeX("first-order $S_1$"), TeX("total $S_T$")],
-                 rows=rows, align="lrr")
+    return sobol_table(fg.step_advantage_sobol(), names=lambda name: name.replace("_", " "))

@@ -8,7 +8,9 @@ the sum of the outcomes along its path. Numbers are made exact; formulas in
 parameters are kept as sympy expressions.
 
 On construction the tree is flattened into tables indexed in preorder (node 0 is the
-root) and validated; every error names the node by its path of action labels.
+root) and validated (:mod:`gametheory.games.tree_building`); every error names the node
+by its path of action labels. Play, reduced strategies and the reduced normal form are
+computed in :mod:`gametheory.games.tree_strategies`.
 
 Examples
 --------
@@ -29,16 +31,16 @@ Examples
 from __future__ import annotations
 
 import gc
-import itertools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import numpy as np
 import sympy as sp
 
-from ..errors import GameError, ValidationError
-from ..symbolic import exact, free_parameters, is_exact, substitute, to_fraction
+from ..errors import ValidationError
+from ..symbolic import free_parameters, is_exact, substitute, to_fraction
+from . import tree_strategies, tree_structure
 from .normal_form import NormalFormGame
+from .tree_building import flatten_nodes, node_objects
 from .tree_nodes import ROOT, Chance, Decision, InformationSet, Play, Terminal, path_text
 
 __all__ = [
@@ -49,15 +51,6 @@ __all__ = [
     "Play",
     "ExtensiveFormGame",
 ]
-
-def _exact_at(value: Any, template: str, *parts: Any) -> sp.Expr:
-    """:func:`exact`, with the place ``template.format(*parts)`` formatted only when
-    ``value`` is bad (a deep node's path costs time linear in its depth to spell)."""
-    try:
-        return exact(value)
-    except GameError:
-        return exact(value, where=template.format(*parts))
-
 
 class ExtensiveFormGame:
     """A finite game in extensive form.
@@ -88,6 +81,21 @@ class ExtensiveFormGame:
         The payoff vector received at each node (``None`` where there is none).
     """
 
+    # The node tables, installed by _set_tables (at once, or on first use for a game
+    # from from_loader).
+    _kind: tuple[str, ...]
+    parent: list[int]
+    children: list[tuple[int, ...]]
+    actions: list[tuple[str, ...]]
+    player: list[int]
+    infoset: list[str | None]
+    probabilities: list[tuple[sp.Expr, ...]]
+    outcomes: list[tuple[sp.Expr, ...] | None]
+    labels: list[str]
+    _paths: list[tuple[str, ...]] | None
+    _infosets: dict[str, InformationSet]
+    _cache: dict[str, Any]
+
     def __init__(self, root: Any, players: Sequence[str], title: str = "") -> None:
         players = tuple(players)
         if not players or any(not isinstance(p, str) or not p.strip() for p in players):
@@ -96,172 +104,9 @@ class ExtensiveFormGame:
             raise ValidationError(f"player names must be distinct, got {players!r}")
         self.players: tuple[str, ...] = players
         self.title = title
-        self._flatten(root)
-        self._finish()
+        self._set_tables(**flatten_nodes(root, players))
 
     # ------------------------------------------------------------------ building
-    def _payoff_vector(self, raw: Any, where: Any, what: str) -> tuple[sp.Expr, ...]:
-        """The payoff vector ``raw`` as exact numbers; ``where`` says ``node ...`` when
-        formatted, which happens only on an error (formatting a deep node's path costs
-        time linear in its depth)."""
-        n = len(self.players)
-        if isinstance(raw, Mapping):
-            unknown = [k for k in raw if k not in self.players]
-            if unknown:
-                raise ValidationError(
-                    f"{where}: {what} names unknown player(s) {unknown}; players are {list(self.players)}"
-                )
-            raw = [raw.get(p, 0) for p in self.players]
-        if isinstance(raw, str) or not isinstance(raw, Sequence):
-            raise ValidationError(f"{where}: {what} must be a sequence or mapping, got {raw!r}")
-        if len(raw) != n:
-            raise ValidationError(f"{where}: {what} has {len(raw)} entries for {n} players")
-        return tuple(_exact_at(v, "{} of {} at {}", what, p, where) for v, p in zip(raw, self.players))
-
-    def _flatten(self, root: Any) -> None:
-        kinds: list[str] = []  # installed as the read-only tuple ``kind`` at the end
-        # Paths are not stored per node (a chain of depth d would hold d^2/2 labels):
-        # each node keeps the label of the edge into it, and a path is rebuilt on need.
-        self._paths: list[tuple[str, ...]] | None = None
-        edge: list[str] = []
-        self.parent: list[int] = []
-        self.children: list[tuple[int, ...]] = []
-        self.actions: list[tuple[str, ...]] = []
-        self.player: list[int] = []
-        self.infoset: list[str | None] = []
-        self.probabilities: list[tuple[sp.Expr, ...]] = []
-        self.outcomes: list[tuple[sp.Expr, ...] | None] = []
-        self.labels: list[str] = []
-        seen: dict[int, int] = {}
-        defaulted: list[int] = []  # nodes whose information set is named by default
-
-        def path_to(i: int) -> tuple[str, ...]:
-            out: list[str] = []
-            while i > 0:
-                out.append(edge[i])
-                i = self.parent[i]
-            return tuple(reversed(out))
-
-        class _Where:  # "node a > b", formatted only when an error is raised
-            def __init__(self, i: int) -> None:
-                self.i = i
-
-            def __str__(self) -> str:
-                return f"node {path_text(path_to(self.i))}"
-
-            __format__ = lambda self, spec: format(str(self), spec)  # noqa: E731
-
-        # An explicit stack, not recursion: K-step games can be deep.
-        stack: list[tuple[Any, str, int]] = [(root, "", -1)]
-        pending_children: list[list[int]] = []
-        while stack:
-            node, action, parent = stack.pop()
-            idx = len(kinds)
-            edge.append(action)
-            where = _Where(idx)
-            if id(node) in seen and not isinstance(node, str | int):
-                self.parent.append(parent)
-                raise ValidationError(
-                    f"{where}: this node object is already in the tree at node "
-                    f"{path_text(path_to(seen[id(node)]))}; a node may be reached only once"
-                )
-            seen[id(node)] = idx
-            self.parent.append(parent)
-            if parent >= 0:
-                pending_children[parent].append(idx)
-            pending_children.append([])
-            self.labels.append(str(getattr(node, "label", "") or ""))
-            if isinstance(node, Terminal):
-                kinds.append("terminal")
-                self.actions.append(())
-                self.player.append(-1)
-                self.infoset.append(None)
-                self.probabilities.append(())
-                self.outcomes.append(self._payoff_vector(node.payoffs, where, "payoffs"))
-                continue
-            if isinstance(node, Decision):
-                kinds.append("decision")
-                pl = node.player
-                if isinstance(pl, int) and not isinstance(pl, bool) and 0 <= pl < len(self.players):
-                    pi = pl
-                elif pl in self.players:
-                    pi = self.players.index(pl)
-                else:
-                    raise ValidationError(
-                        f"{where}: unknown player {pl!r}; players are {list(self.players)}"
-                    )
-                self.player.append(pi)
-                branches = node.actions
-                if not isinstance(branches, Mapping) or not branches:
-                    raise ValidationError(f"{where}: actions must be a non-empty mapping label -> node")
-                labels = tuple(branches)
-                subtrees = [branches[a] for a in labels]
-                self.probabilities.append(())
-                label = node.infoset
-                if label is None:
-                    label = f"{self.players[pi]}@{idx}"
-                    defaulted.append(idx)
-            elif isinstance(node, Chance):
-                kinds.append("chance")
-                self.player.append(-1)
-                branches = node.outcomes
-                if not isinstance(branches, Mapping) or not branches:
-                    raise ValidationError(f"{where}: chance outcomes must be a non-empty mapping")
-                labels = tuple(branches)
-                probs = []
-                subtrees = []
-                for a in labels:
-                    item = branches[a]
-                    if not isinstance(item, tuple | list) or len(item) != 2:
-                        raise ValidationError(
-                            f"{where}: chance outcome {a!r} must be (probability, subtree)"
-                        )
-                    p = _exact_at(item[0], "probability of {!r} at {}", a, where)
-                    if p.is_number and p < 0:
-                        raise ValidationError(f"{where}: probability of {a!r} is negative ({p})")
-                    probs.append(p)
-                    subtrees.append(item[1])
-                total = sp.nsimplify(sum(probs)) if is_exact(*probs) else sum(probs)
-                total = sp.simplify(total) if not total.is_number else total
-                if total.is_number and abs(total - 1) > (0 if is_exact(*probs) else 1e-9):
-                    raise ValidationError(f"{where}: chance probabilities sum to {total}, not 1")
-                if not total.is_number and sp.simplify(total - 1) != 0:
-                    raise ValidationError(f"{where}: chance probabilities sum to {total}, not 1")
-                self.probabilities.append(tuple(probs))
-                label = node.infoset
-                if label is None:
-                    label = f"chance@{idx}"
-                    defaulted.append(idx)
-            else:
-                raise ValidationError(
-                    f"{where}: expected Decision, Chance or Terminal, got {type(node).__name__}"
-                )
-            if not isinstance(label, str):
-                raise ValidationError(
-                    f"{where}: an information set is named by text, got {label!r}")
-            for a in labels:
-                if not isinstance(a, str) or not a:
-                    raise ValidationError(f"{where}: action label {a!r} must be a non-empty string")
-            self.actions.append(labels)
-            self.infoset.append(label)
-            self.outcomes.append(
-                None if node.outcome is None else self._payoff_vector(node.outcome, where, "outcome")
-            )
-            for a, sub in reversed(list(zip(labels, subtrees))):
-                stack.append((sub, a, idx))
-        self.children = [tuple(c) for c in pending_children]
-        self._kind = tuple(kinds)
-        if defaulted:  # a name given by hand may not take a default name (it would merge sets)
-            own = set(defaulted)
-            named = {self.infoset[i]: i for i in range(len(self.kind))
-                     if self.infoset[i] is not None and i not in own}
-            for i in defaulted:
-                if self.infoset[i] in named:
-                    raise ValidationError(
-                        f"node {path_text(path_to(named[self.infoset[i]]))}: the information set "
-                        f"name {self.infoset[i]!r} is the default name of node "
-                        f"{path_text(path_to(i))}; choose another name")
-
     def _finish(self) -> None:
         members: dict[str, list[int]] = {}
         for i, lab in enumerate(self.infoset):
@@ -494,37 +339,11 @@ class ExtensiveFormGame:
 
     def node(self, i: int) -> Any:
         """The node object (Decision, Chance or Terminal) rooted at node ``i``."""
-        stack_out: dict[int, Any] = {}
-        order = self._subtree(i)
-        for j in reversed(order):
-            if self.kind[j] == "terminal":
-                stack_out[j] = Terminal(self.leaf_payoff_part(j), self.labels[j])
-            elif self.kind[j] == "chance":
-                stack_out[j] = Chance(
-                    {a: (p, stack_out[c]) for a, p, c in zip(self.actions[j], self.probabilities[j], self.children[j])},
-                    self.infoset[j], self.outcomes[j], self.labels[j],
-                )
-            else:
-                stack_out[j] = Decision(
-                    self.players[self.player[j]], self.infoset[j],
-                    {a: stack_out[c] for a, c in zip(self.actions[j], self.children[j])},
-                    self.outcomes[j], self.labels[j],
-                )
-        return stack_out[i]
+        return node_objects(self, i)
 
     @property
     def root(self) -> Any:
         return self.node(0)
-
-    def _subtree(self, i: int) -> list[int]:
-        """Nodes of the subtree at ``i`` in preorder (they are contiguous indices)."""
-        end = i + 1
-        stack = [i]
-        while stack:
-            j = stack.pop()
-            end = max(end, j + 1)
-            stack.extend(self.children[j])
-        return list(range(i, end))
 
     # ------------------------------------------------------------------ properties
     def __len__(self) -> int:
@@ -592,14 +411,7 @@ class ExtensiveFormGame:
 
     def own_history(self, i: int, player: int) -> tuple[tuple[str, str], ...]:
         """The (infoset, action) moves of ``player`` on the path to node ``i``."""
-        out = []
-        j = i
-        while self.parent[j] >= 0:
-            p = self.parent[j]
-            if self.kind[p] == "decision" and self.player[p] == player:
-                out.append((self.infoset[p] or "", self.actions[p][self.children[p].index(j)]))
-            j = p
-        return tuple(reversed(out))
+        return tree_structure.own_history(self, i, player)
 
     @property
     def has_perfect_recall(self) -> bool:
@@ -608,19 +420,7 @@ class ExtensiveFormGame:
 
     def perfect_recall_violation(self) -> str | None:
         """A sentence naming where perfect recall fails, or ``None``."""
-        for h in self._infosets.values():
-            if h.player is None or len(h.members) == 1:
-                continue
-            pi = self.players.index(h.player)
-            first = self.own_history(h.members[0], pi)
-            for m in h.members[1:]:
-                if self.own_history(m, pi) != first:
-                    return (
-                        f"information set {h.label!r}: {h.player} reaches node "
-                        f"{path_text(self.path_of(m))} and node {path_text(self.path_of(h.members[0]))} "
-                        f"after different own moves"
-                    )
-        return None
+        return tree_structure.perfect_recall_violation(self)
 
     def require_perfect_recall(self) -> None:
         problem = self.perfect_recall_violation()
@@ -629,28 +429,9 @@ class ExtensiveFormGame:
 
     def subgame_roots(self) -> list[int]:
         """Indices of the non-terminal nodes that root a subgame (the root included)."""
-        if "subgames" in self._cache:
-            return self._cache["subgames"]
-        bad: set[int] = set()
-        for h in self._infosets.values():
-            if len(h.members) == 1:
-                continue
-            # Ancestors-or-self of members that do not contain every member split h.
-            lines = [self._ancestry(m) for m in h.members]
-            common = set(lines[0]).intersection(*lines[1:])
-            for line in lines:
-                bad.update(n for n in line if n not in common)
-            for m in h.members:
-                bad.add(m)
-        roots = [i for i, k in enumerate(self.kind) if k != "terminal" and i not in bad]
-        self._cache["subgames"] = roots
-        return roots
-
-    def _ancestry(self, i: int) -> list[int]:
-        out = [i]
-        while self.parent[out[-1]] >= 0:
-            out.append(self.parent[out[-1]])
-        return out
+        if "subgames" not in self._cache:
+            self._cache["subgames"] = tree_structure.subgame_roots(self)
+        return self._cache["subgames"]  # type: ignore[no-any-return]
 
     def subgames(self) -> list[tuple[str, ...]]:
         """The paths of the roots of the proper subgames (every subgame but the whole game)."""
@@ -708,154 +489,47 @@ class ExtensiveFormGame:
         return self._cache["numeric"]
 
     # ------------------------------------------------------------------ play
+    def information_set(self, label: str) -> InformationSet:
+        """The information set named ``label``."""
+        try:
+            return self._infosets[label]
+        except KeyError:
+            raise ValidationError(f"the game has no information set {label!r}") from None
+
     def behavior_at(self, behavior: Mapping[str, Any], infoset: str) -> dict[str, sp.Expr]:
         """The action distribution that ``behavior`` gives at an information set.
 
         ``behavior`` maps player -> infoset -> action label (pure) or -> mapping
         action -> probability; a flat mapping infoset -> ... is accepted too.
         """
-        h = self._infosets[infoset]
-        chosen: Any = None
-        own = behavior.get(h.player) if h.player is not None else None
-        if isinstance(own, Mapping):
-            chosen = own.get(infoset)
-        if chosen is None:
-            chosen = behavior.get(infoset)
-        if chosen is None:
-            raise ValidationError(
-                f"the behaviour profile gives no action for {h.player} at information set {infoset!r}"
-            )
-        if isinstance(chosen, str):
-            if chosen not in h.actions:
-                raise ValidationError(
-                    f"information set {infoset!r} has no action {chosen!r}; actions are {list(h.actions)}"
-                )
-            return {a: sp.Integer(1 if a == chosen else 0) for a in h.actions}
-        if isinstance(chosen, Mapping):
-            unknown = [a for a in chosen if a not in h.actions]
-            if unknown:
-                raise ValidationError(f"information set {infoset!r} has no action(s) {unknown}")
-            dist = {a: exact(chosen.get(a, 0), where=f"probability of {a} at {infoset}") for a in h.actions}
-            return dist
-        raise ValidationError(f"information set {infoset!r}: cannot read the behaviour {chosen!r}")
+        return tree_strategies.behavior_at(self, behavior, infoset)
 
     def play(self, behavior: Mapping[str, Any]) -> Play:
         """The terminals reached by a behaviour profile, with probabilities, and expected payoffs."""
-        n = self.n_players
-        totals = [sp.Integer(0)] * n
-        reached: list[tuple[tuple[str, ...], sp.Expr]] = []
-        dists: dict[str, dict[str, sp.Expr]] = {}
-        stack: list[tuple[int, sp.Expr, tuple[sp.Expr, ...]]] = [(0, sp.Integer(1), (sp.Integer(0),) * n)]
-        while stack:
-            i, prob, acc = stack.pop()
-            here = self.outcomes[i]
-            if here is not None:
-                acc = tuple(a + o for a, o in zip(acc, here))
-            if self.kind[i] == "terminal":
-                reached.append((self.path_of(i), prob))
-                totals = [t + prob * a for t, a in zip(totals, acc)]
-                continue
-            if self.kind[i] == "chance":
-                weights = list(self.probabilities[i])
-            else:
-                lab = self.infoset[i] or ""
-                if lab not in dists:
-                    dists[lab] = self.behavior_at(behavior, lab)
-                weights = [dists[lab][a] for a in self.actions[i]]
-            for c, w in reversed(list(zip(self.children[i], weights))):
-                if w != 0:
-                    stack.append((c, prob * w, acc))
-        totals = [t if t.is_number else sp.expand(t) for t in totals]
-        path: tuple[str, ...] = ()
-        if reached:
-            first = reached[0][0]
-            k = 0
-            while all(len(p) > k and p[k] == first[k] for p, _ in reached) and k < len(first):
-                k += 1
-            path = first[:k]
-        return Play(tuple(totals), tuple(reached), path)
+        return tree_strategies.play(self, behavior)
 
     # ------------------------------------------------------------------ normal form
     def reduced_strategies(self, player: str | int) -> list[dict[str, str]]:
         """The reduced pure strategies of a player: an action at each information set
-        not ruled out by the player's own earlier actions."""
+        not ruled out by the player's own earlier actions (see
+        :func:`~gametheory.games.tree_strategies.reduced_strategies`)."""
         pi = player if isinstance(player, int) else self.players.index(player)
         key = f"reduced{pi}"
-        if key in self._cache:
-            return self._cache[key]
-        own = [h for h in self._infosets.values() if h.player == self.players[pi]]
-        # Output-sensitive: walk the tree, branching only at the player's own
-        # information sets that the choices so far leave reachable (enumerating every
-        # combination of actions first would be exponential in the number of sets:
-        # 2^40 for a 40-move chain whose reduced strategies are 41).
-        found: set[tuple[tuple[str, str], ...]] = set()
-        states: list[tuple[dict[str, str], list[int]]] = [({}, [0])]
-        while states:
-            assign, frontier = states.pop()
-            while frontier:
-                i = frontier.pop()
-                if self.kind[i] == "decision" and self.player[i] == pi:
-                    lab = self.infoset[i] or ""
-                    if lab in assign:
-                        frontier.append(self.children[i][self.actions[i].index(assign[lab])])
-                        continue
-                    for a, c in zip(self.actions[i], self.children[i]):
-                        states.append(({**assign, lab: a}, [*frontier, c]))
-                    break
-                frontier.extend(self.children[i])
-            else:
-                found.add(tuple((h.label, assign[h.label]) for h in own if h.label in assign))
-        # The order of the full product of actions (first set slowest), which lists
-        # each reduced strategy first with its free sets at their first action.
-        position = {h.label: {a: k for k, a in enumerate(h.actions)} for h in own}
-        index = {h.label: k for k, h in enumerate(own)}
-
-        def order(reduced: tuple[tuple[str, str], ...]) -> list[int]:
-            at = [0] * len(own)
-            for lab, a in reduced:
-                at[index[lab]] = position[lab][a]
-            return at
-
-        out = [dict(r) for r in sorted(found, key=order)]
-        self._cache[key] = out
-        return out
+        if key not in self._cache:
+            self._cache[key] = tree_strategies.reduced_strategies(self, pi)
+        return self._cache[key]  # type: ignore[no-any-return]
 
     def strategy_label(self, player: str | int, strategy: Mapping[str, str]) -> str:
         """A reduced strategy's label: its actions in information-set order, ``*`` where none."""
         pi = player if isinstance(player, int) else self.players.index(player)
-        own = [h for h in self._infosets.values() if h.player == self.players[pi]]
-        if not own:
-            return "(no move)"
-        if len(own) == 1:
-            return strategy.get(own[0].label, "*")
-        return "-".join(strategy.get(h.label, "*") for h in own)
+        return tree_strategies.strategy_label(self, pi, strategy)
 
     def to_normal_form(self) -> NormalFormGame:
         """The reduced normal form: strategies that differ only where the player's own
         moves prevent play are merged. Payoffs are expected over chance."""
-        if "normal" in self._cache:
-            return self._cache["normal"]
-        strategies = [self.reduced_strategies(i) for i in range(self.n_players)]
-        labels = []
-        for i, strats in enumerate(strategies):
-            labs = [self.strategy_label(i, s) for s in strats] or ["(none)"]
-            if len(set(labs)) != len(labs):
-                labs = [f"s{k + 1}" for k in range(len(labs))]
-            labels.append(labs)
-        shape = tuple(max(1, len(s)) for s in strategies)
-        arr = np.empty((self.n_players, *shape), dtype=object)
-        for prof in itertools.product(*[range(k) for k in shape]):
-            behavior: dict[str, Any] = {}
-            for i, k in enumerate(prof):
-                if strategies[i]:
-                    behavior[self.players[i]] = dict(strategies[i][k])
-            # Information sets ruled out by a player's own moves are never asked for.
-            res = self.play(behavior)
-            for i in range(self.n_players):
-                arr[(i, *prof)] = res.payoffs[i]
-        game = NormalFormGame(arr, self.players, labels, title=self.title)
-        self._cache["normal"] = game
-        return game
+        if "normal" not in self._cache:
+            self._cache["normal"] = tree_strategies.reduced_normal_form(self)
+        return self._cache["normal"]  # type: ignore[no-any-return]
 
     # ------------------------------------------------------------------ dunder
     def __eq__(self, other: object) -> bool:

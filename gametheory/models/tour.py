@@ -15,6 +15,8 @@ True
 
 from __future__ import annotations
 
+import sympy as sp
+
 from ..errors import SolverError
 from ..games.catalog import disarmament_dilemma as catalog_dilemma
 from ..games.normal_form import NormalFormGame
@@ -24,20 +26,14 @@ from ..symbolic import parameter
 
 __all__ = ["GAIN", "LOSS", "SYMBOLS", "DILEMMA_POINTS", "disarmament_dilemma", "dilemma_equilibria"]
 
-GAIN = parameter(
-    "tour_gain",
-    "real",
-    description="gain from keeping weapons while the other side disarms",
-    default=1,
-    plausible_range=(-1, 1),
-)
-LOSS = parameter(
-    "tour_loss",
-    "real",
-    description="loss from disarming while the other side keeps its weapons",
-    default=1,
-    plausible_range=(-1, 1),
-)
+
+def _axis(name: str, description: str) -> sp.Symbol:
+    # Both axes run over [-1, 1]: each quadrant is one of Rapoport and Guyer's families.
+    return parameter(name, "real", description=description, default=1, plausible_range=(-1, 1))
+
+
+GAIN = _axis("tour_gain", "gain from keeping weapons while the other side disarms")
+LOSS = _axis("tour_loss", "loss from disarming while the other side keeps its weapons")
 SYMBOLS = {GAIN: "g", LOSS: r"\ell"}
 """How the paper writes the two parameters in LaTeX."""
 

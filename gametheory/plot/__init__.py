@@ -1,7 +1,16 @@
-"""Pictures in the paper style: region maps, game trees, payoff sets, paths.
+"""Pictures in the paper style: region maps, game trees, annotated line plots, tables.
 
 This layer knows games and results, not the US-DPRK models."""
 
+from .annotated import (
+    band,
+    curve_family,
+    legend_below,
+    mark,
+    panel_title,
+    swatches,
+    threshold,
+)
 from .latex import latex_text, show_latex
 from .regions import (
     boundary_curves,
@@ -21,6 +30,13 @@ from .tree import (
 )
 
 __all__ = [
+    "band",
+    "curve_family",
+    "legend_below",
+    "mark",
+    "panel_title",
+    "swatches",
+    "threshold",
     "latex_text",
     "show_latex",
     "ONE_COLUMN",

@@ -201,6 +201,8 @@ def regions(
     xlabel: str | None = None,
     ylabel: str | None = None,
     samples: int = 800,
+    legend_title: str | None = None,
+    legend_columns: int | None = None,
 ) -> Any:
     """Draw a region map of a sweep over one or two parameters.
 
@@ -222,6 +224,9 @@ def regions(
         Texts (axis labels default to the parameters' LaTeX names).
     samples
         Points per boundary curve.
+    legend_title, legend_columns
+        A title over the legend, and its number of columns (default: one for up to
+        three entries, two for up to eight, else three).
 
     Returns
     -------
@@ -278,9 +283,9 @@ def regions(
 
                     handles.append(Line2D([], [], color=boundary_color, linewidth=0.9,
                                           label="boundary (ties on it)"))
-                ncol = 1 if len(handles) <= 3 else 2 if len(handles) <= 8 else 3
+                ncol = legend_columns or (1 if len(handles) <= 3 else 2 if len(handles) <= 8 else 3)
                 ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.18),
-                          ncol=ncol, frameon=False)
+                          ncol=ncol, frameon=False, title=legend_title)
         elif result.values is not None:
             grid = result.values if two else np.vstack([result.values, result.values]).T
             mesh = ax.pcolormesh(xa, ya, grid.T, shading="nearest", cmap="viridis", rasterized=True)

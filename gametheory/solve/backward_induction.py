@@ -468,7 +468,7 @@ def _flatten(joined: Any) -> dict[str, Any]:
 
 
 # ----------------------------------------------------------------------- numeric
-def _region(game: ExtensiveFormGame, r: int, roots: set[int]) -> tuple[list[int], list[int]]:
+def imperfect_region(game: ExtensiveFormGame, r: int, roots: set[int]) -> tuple[list[int], list[int]]:
     """Nodes of the imperfect-information region at subgame root ``r`` and its boundary
     (deeper subgame roots and terminals)."""
     inside, boundary = [r], []
@@ -483,7 +483,9 @@ def _region(game: ExtensiveFormGame, r: int, roots: set[int]) -> tuple[list[int]
     return inside, sorted(boundary)
 
 
-def _truncated(game: ExtensiveFormGame, r: int, replace: Mapping[int, Vector]) -> ExtensiveFormGame:
+def truncated_game(game: ExtensiveFormGame, r: int, replace: Mapping[int, Vector]) -> ExtensiveFormGame:
+    """The subgame at node ``r`` with each node of ``replace`` made a terminal with the
+    given payoffs (the values of the deeper subgames, already solved)."""
     def build(j: int) -> Any:
         if j in replace:
             return Terminal([exact(v) for v in replace[j]])
@@ -509,7 +511,7 @@ def _normal_form_equilibria(nf: Any) -> tuple[list[Any], str]:
 
 def _solve_region(engine: SPEEngine, r: int, roots: set[int], notes: list[str]) -> None:
     game = engine.game
-    _inside, boundary = _region(game, r, roots)
+    _inside, boundary = imperfect_region(game, r, roots)
     per_boundary = [list(engine.dist[b].items()) for b in boundary]
     entries = []
     out: dict[Vector, int] = {}
@@ -518,11 +520,11 @@ def _solve_region(engine: SPEEngine, r: int, roots: set[int], notes: list[str]) 
         weight = 1
         for _vec, n in combo:
             weight *= n
-        sub = _truncated(game, r, replace)
+        sub = truncated_game(game, r, replace)
         nf = sub.to_normal_form()
         eqs, how = _normal_form_equilibria(nf)
         for eq in eqs:
-            behaviour = _behaviour_of(sub, nf, eq, notes)
+            behaviour = behaviour_from_mixed(sub, nf, eq, notes)
             vec = tuple(engine.canon(_number(v)) for v in eq.payoffs)
             entries.append((vec, behaviour, tuple(replace.items()), weight))
             out[vec] = out.get(vec, 0) + weight
@@ -538,7 +540,7 @@ def _number(v: sp.Expr) -> Any:
     return to_fraction(v) if v.is_number else v
 
 
-def _behaviour_of(sub: ExtensiveFormGame, nf: Any, eq: Any, notes: list[str]) -> dict[str, Any]:
+def behaviour_from_mixed(sub: ExtensiveFormGame, nf: Any, eq: Any, notes: list[str]) -> dict[str, Any]:
     """Kuhn's theorem: a mixed equilibrium over reduced strategies as behaviour."""
     out: dict[str, Any] = {}
     for i, player in enumerate(sub.players):
@@ -590,10 +592,12 @@ def numeric_spe(game: ExtensiveFormGame) -> SPESolution:
             engine.chance(i)
         else:
             engine.decision(i)
-    return _solution(game, engine, notes, regions, point=None)
+    return spe_solution(game, engine, notes, regions, point=None)
 
 
-def _solution(game: ExtensiveFormGame, engine: SPEEngine, notes: list[str], regions: int, point: Any) -> SPESolution:
+def spe_solution(game: ExtensiveFormGame, engine: SPEEngine, notes: list[str], regions: int, point: Any) -> SPESolution:
+    """The :class:`SPESolution` of a finished backward induction: its equilibria, with
+    warnings for the ties met and the imperfect-information regions solved."""
     warnings = []
     ties = sorted(set(engine.ties))
     for i in ties[:20]:
@@ -681,8 +685,3 @@ def spe(tree: ExtensiveFormGame) -> SPESolution | PiecewiseAnswer:
 
         return symbolic_spe(tree)
     return numeric_spe(tree)
-
-
-# The names spe_symbolic imported before these seams were public.
-_Engine = SPEEngine
-_numeric_spe = numeric_spe

@@ -59,17 +59,15 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from ..conditions import canonical_relation, simplify_condition
 from ..errors import SolverError
 from ..games.normal_form import NormalFormGame
+from .algebraic_points import real_solutions
 from .results import Equilibrium, Piece, PiecewiseAnswer, Solution
+from .symbolic_support import joint_condition
 
 __all__ = ["enumpoly_nash"]
 
 MAX_SUPPORTS = 20_000
-_DIGITS = 60
-_ZERO = sp.Float("1e-30")
-_X = sp.Symbol("x")
 
 
 def volunteers_dilemma(n: int, b: Any, c: Any) -> NormalFormGame:
@@ -170,243 +168,6 @@ class _System:
                           for i, sup in enumerate(self.supports))
 
 
-def _sign(value: sp.Expr) -> int:
-    """The exact sign of a real algebraic number (see the module docstring)."""
-    value = sp.sympify(value)
-    if value.is_Rational:
-        return int(sp.sign(value))
-    approx = sp.N(value, _DIGITS)
-    re_part, im_part = approx.as_real_imag()
-    if abs(im_part) > _ZERO and abs(re_part) <= _ZERO:
-        raise SolverError(f"internal error: {value} is not real")
-    if abs(re_part) > _ZERO:
-        return 1 if re_part > 0 else -1
-    if sp.minimal_polynomial(value, _X) == _X:
-        return 0
-    raise SolverError(f"cannot decide the sign of {value} (nonzero, below 1e-30)")
-
-
-def _real_value(value: sp.Expr) -> sp.Expr | None:
-    """``value`` as a real algebraic number in a readable form, or None if not real."""
-    value = sp.sympify(value)
-    if value.is_Rational:
-        return value
-    if value.is_real:
-        return sp.radsimp(value)
-    approx = sp.N(value, _DIGITS)
-    re_part, im_part = approx.as_real_imag()
-    if abs(im_part) > _ZERO:
-        return None
-    # A real number written with I (casus irreducibilis): the real root of its minimal
-    # polynomial at that place, which sympy writes with radicals where it can.
-    poly = sp.Poly(sp.minimal_polynomial(value, _X), _X)
-    roots = poly.real_roots()
-    near = min(roots, key=lambda r: abs(sp.N(r, _DIGITS) - re_part))
-    if abs(sp.N(near, _DIGITS) - re_part) > _ZERO:
-        return None
-    return near
-
-
-def _point_value(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr]) -> sp.Expr:
-    out = sp.expand(sp.sympify(expr).xreplace(dict(point)))
-    return out if out.is_Rational else sp.radsimp(out)
-
-
-def _real_root_balls(poly: sp.Poly, prec: int) -> list[Any]:
-    """Rigorous enclosures (flint ``arb`` balls) of the real roots of a squarefree
-    rational polynomial, ascending (the order of sympy's ``real_roots``)."""
-    import flint
-
-    coeffs = [flint.fmpq(int(c.p), int(c.q)) for c in reversed(poly.all_coeffs())]
-    old = flint.ctx.prec
-    flint.ctx.prec = prec
-    try:
-        # Real roots come first, ascending, with imaginary parts exactly zero (Arb's
-        # arb_fmpz_poly_complex_roots).
-        roots: Any = flint.fmpq_poly(coeffs).complex_roots()
-        return [r.real for r, _ in roots
-                if r.imag.is_exact() and r.imag == 0]
-    finally:
-        flint.ctx.prec = old
-
-
-def _arb_eval(poly: sp.Poly, ball: Any, prec: int) -> Any:
-    import flint
-
-    old = flint.ctx.prec
-    flint.ctx.prec = prec
-    try:
-        out = flint.arb(0)
-        for c in poly.all_coeffs():
-            out = out * ball + flint.arb(flint.fmpq(int(c.p), int(c.q)))
-        return out
-    finally:
-        flint.ctx.prec = old
-
-
-_PRECISIONS = (64, 128, 256, 512, 1024, 2048)
-
-
-class _AlgebraicPoint:
-    """A solution whose coordinates are polynomials in one real algebraic number ``r``,
-    the ``index``-th real root of the irreducible polynomial ``minimal``: arithmetic is
-    exact modulo ``minimal``, signs come from rigorous ball arithmetic (python-flint)."""
-
-    def __init__(self, index: int, minimal: sp.Poly, coords: Mapping[sp.Symbol, sp.Poly]
-                 ) -> None:
-        self.index = index
-        self.minimal = minimal
-        self.coords = dict(coords)
-        self.t = minimal.gens[0]
-
-    def reduce(self, expr: sp.Expr) -> sp.Poly:
-        """``expr`` (a polynomial in the variables) at this point, as a polynomial in r."""
-        if not self.coords:
-            return sp.Poly(sp.expand(expr), self.t, domain="QQ")
-        poly = sp.Poly(sp.expand(expr), *self.coords)
-        out = sp.Poly(0, self.t, domain="QQ")
-        for monom, coeff in poly.terms():
-            term = sp.Poly(coeff, self.t, domain="QQ")
-            for x, k in zip(poly.gens, monom):
-                for _ in range(k):
-                    term = (term * self.coords[x]).rem(self.minimal)
-            out += term
-        return out.rem(self.minimal)
-
-    def ball(self, h: sp.Poly, prec: int) -> Any:
-        root = _real_root_balls(self.minimal, prec)[self.index]
-        return _arb_eval(h, root, prec)
-
-    def sign(self, expr: sp.Expr) -> int:
-        h = self.reduce(expr)
-        if h.is_zero:
-            return 0  # exactly: the minimal polynomial is irreducible, deg h < its degree
-        for prec in _PRECISIONS:
-            value = self.ball(h, prec)
-            if value > 0:
-                return 1
-            if value < 0:
-                return -1
-        raise SolverError(f"cannot decide the sign of {h.as_expr()} at a root of "
-                          f"{self.minimal.as_expr()}")
-
-    def approx(self, expr: sp.Expr) -> float:
-        return float(self.ball(self.reduce(expr), 64).mid())
-
-    def number(self, expr: sp.Expr) -> sp.Expr:
-        """``expr`` at this point as a canonical exact number (rational, radical or CRootOf)."""
-        h = self.reduce(expr)
-        if h.degree() <= 0:
-            return sp.Rational(h.LC()) if not h.is_zero else sp.Integer(0)
-        # The minimal polynomial of h(r) divides the characteristic polynomial of
-        # multiplication by h in Q[t]/(m) (flint's exact fmpq_mat); the root is the
-        # one whose enclosure meets that of h(r).
-        import flint
-
-        d = self.minimal.degree()
-        columns = []
-        power = sp.Poly(1, self.t, domain="QQ")
-        for _ in range(d):
-            col = (h * power).rem(self.minimal).all_coeffs()[::-1]
-            columns.append([sp.Rational(c) for c in col] + [sp.Integer(0)] * (d - len(col)))
-            power = (power * sp.Poly(self.t, self.t, domain="QQ")).rem(self.minimal)
-        mat = flint.fmpq_mat(d, d, [flint.fmpq(int(columns[j][i].p), int(columns[j][i].q))
-                                    for i in range(d) for j in range(d)])
-        factors = [sp.Poly([sp.Rational(int(c.p), int(c.q)) for c in reversed(f.coeffs())],
-                           _X, domain="QQ") for f, _ in mat.charpoly().factor()[1]]
-        for prec in _PRECISIONS:
-            target = self.ball(h, prec)
-            hits = [(f, k) for f in factors
-                    for k, b in enumerate(_real_root_balls(f, prec)) if b.overlaps(target)]
-            if len(hits) == 1:
-                f, k = hits[0]
-                if f.degree() == 1:
-                    return sp.Rational(-f.all_coeffs()[1], f.all_coeffs()[0])
-                return sp.rootof(f, k, radicals=True)
-        raise SolverError(f"cannot identify {h.as_expr()} at a root of {self.minimal.as_expr()}")
-
-
-def _sign_nonzero(value: sp.Expr) -> int:
-    """The sign of a number known to be nonzero, from evaluations of growing precision."""
-    digits = 20
-    while digits <= 320:
-        approx = sp.re(sp.N(value, digits))
-        if abs(approx) > sp.Float(10) ** (-digits // 2):
-            return 1 if approx > 0 else -1
-        digits *= 2
-    raise SolverError(f"cannot decide the sign of {value} (nonzero, below 1e-160)")
-
-
-def _shape_lemma(exprs: list[sp.Expr], xs: list[sp.Symbol]) -> list[_AlgebraicPoint] | None:
-    """Real solutions of a lex basis ``x_k - g_k(x_n), f(x_n)`` (the shape lemma form,
-    the generic case), or None when the basis has another form."""
-    if len(exprs) != len(xs):
-        return None
-    last = xs[-1]
-    if exprs[-1].free_symbols - {last}:
-        return None
-    forms = []
-    for e, x in zip(exprs[:-1], xs[:-1]):
-        a = sp.expand(e).coeff(x)
-        rest = sp.expand(e - a * x)
-        if not a.is_Rational or a == 0 or rest.free_symbols - {last}:
-            return None
-        forms.append((x, -rest / a))
-    t = sp.Dummy("t")
-    out = []
-    for factor, _ in sp.Poly(exprs[-1], last).factor_list()[1]:
-        minimal = sp.Poly(factor.as_expr().xreplace({last: t}), t, domain="QQ")
-        for k in range(len(_real_root_balls(minimal, 64))):
-            coords = {last: sp.Poly(t, t, domain="QQ")}
-            for x, g in forms:
-                coords[x] = sp.Poly(g.xreplace({last: t}), t, domain="QQ").rem(minimal)
-            out.append(_AlgebraicPoint(k, minimal, coords))
-    return out
-
-
-def _solve_numeric(system: _System) -> tuple[list[Any], dict[str, Any] | None]:
-    """Real solutions of a square system over the rationals, or a continuum record."""
-    if not system.vars:
-        t = sp.Dummy("t")
-        return [_AlgebraicPoint(0, sp.Poly(t, t, domain="QQ"), {})], None
-    basis = sp.groebner(system.equations, *system.vars, order="lex", method="f5b")
-    exprs = list(basis.exprs)
-    if exprs == [1]:
-        return [], None
-    if not basis.is_zero_dimensional:
-        param = sp.solve(exprs, system.vars, dict=True)
-        return [], {"basis": [str(g) for g in exprs],
-                    "parametrisation": [{str(k): str(v) for k, v in sol.items()} for sol in param]}
-    quick = _shape_lemma(exprs, system.vars)
-    if quick is not None:
-        return quick, None
-    found = []
-    for sol in sp.solve(exprs, system.vars, dict=True):
-        if len(sol) != len(system.vars):
-            raise SolverError("internal error: a zero-dimensional system left a variable free")
-        real = {k: _real_value(v) for k, v in sol.items()}
-        if any(v is None for v in real.values()):
-            continue
-        found.append(_DictPoint(real))  # type: ignore[arg-type]
-    return found, None
-
-
-class _DictPoint:
-    """A solution given by sympy's ``solve``: coordinates as sympy numbers."""
-
-    def __init__(self, values: Mapping[sp.Symbol, sp.Expr]) -> None:
-        self.values = dict(values)
-
-    def sign(self, expr: sp.Expr) -> int:
-        return _sign(_point_value(expr, self.values))
-
-    def number(self, expr: sp.Expr) -> sp.Expr:
-        return _point_value(expr, self.values)
-
-    def approx(self, expr: sp.Expr) -> float:
-        return float(sp.N(_point_value(expr, self.values)))
-
-
 def _is_equilibrium(system: _System, point: Any) -> bool:
     for i, sup in enumerate(system.supports):
         for s in sup:
@@ -487,7 +248,7 @@ def enumpoly_nash(game: NormalFormGame, *, max_supports: int = MAX_SUPPORTS
             continue
         visited += 1
         system = _System(u, supports, shape)
-        points, continuum = _solve_numeric(system)
+        points, continuum = real_solutions(system.equations, system.vars)
         if continuum is not None:
             continua.append({"supports": system.label(game.strategies), **continuum})
         for point in points:
@@ -569,10 +330,7 @@ def _symbolic(game: NormalFormGame, u: np.ndarray) -> PiecewiseAnswer:
                 best = system.value(i, sup[0]).xreplace(point)
                 conds += [sp.Le(sp.simplify(system.value(i, t).xreplace(point) - best), 0)
                           for t in range(shape[i]) if t not in sup]
-            decided = [canonical_relation(c) for c in conds]
-            if any(c is sp.false for c in decided):
-                continue
-            cond = simplify_condition(sp.And(*[c for c in decided if c is not sp.true]))
+            cond = joint_condition(conds)
             if cond is sp.false:
                 continue
             prof = tuple(tuple(sp.simplify(system.prob[i][s].xreplace(point))

@@ -475,7 +475,8 @@ def mixed_pbe(game: SignallingGame) -> MixedPBESolution | PiecewiseAnswer:
     Parameters
     ----------
     game
-        A :class:`~gametheory.SignallingGame`.
+        The signalling game (:class:`~gametheory.SignallingGame`): types with a prior,
+        messages, responses; payoffs may be formulas in parameters.
 
     Returns
     -------

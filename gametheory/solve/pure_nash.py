@@ -103,14 +103,7 @@ def pure_nash(game: NormalFormGame) -> Solution | PiecewiseAnswer:
     warnings = _tie_warnings(game, eqs)
     if not eqs:
         warnings.append("the game has no pure-strategy Nash equilibrium")
-    return Solution(
-        concept="pure",
-        equilibria=tuple(eqs),
-        method="exhaustive check of every profile",
-        exact=game.is_exact,
-        players=game.players,
-        warnings=tuple(warnings),
-    )
+    return Solution.of_game(game, "pure", eqs, "exhaustive check of every profile", warnings)
 
 
 def as_normal_form(game: Any) -> NormalFormGame:
@@ -148,15 +141,11 @@ def _pure_at_point(game: NormalFormGame, values: list[Any], mapping: Mapping[sp.
     # Built from the pieces that hold, not by solving again at the point.
     at_point = game.subs(mapping)
     eqs = [pure_equilibrium(at_point, prof) for prof in sorted(v for v in values if v is not None)]
-    return Solution(
-        concept="pure",
-        equilibria=tuple(eqs),
-        method="symbolic best-response conditions, evaluated at a point",
-        exact=at_point.is_exact,
-        players=game.players,
-        warnings=tuple(_tie_warnings(at_point, eqs))
-        + (() if eqs else ("the game has no pure-strategy Nash equilibrium",)),
-    )
+    warnings = _tie_warnings(at_point, eqs)
+    if not eqs:
+        warnings.append("the game has no pure-strategy Nash equilibrium")
+    return Solution.of_game(at_point, "pure", eqs,
+                            "symbolic best-response conditions, evaluated at a point", warnings)
 
 
 def _symbolic_pure_nash(game: NormalFormGame) -> PiecewiseAnswer:

@@ -126,20 +126,16 @@ def _lcp(sf: SequenceForm) -> tuple[list[list[Fraction]], list[Fraction]]:
         for j in range(n2):
             M[ox + i][oy + j] = -A[i][j]
             M[oy + j][ox + i] = -B[i][j]
-    for r, row in enumerate(sf.E):
-        for i, e in enumerate(row):
-            if e:
-                M[ox + i][op1 + r] = Fraction(-e)
-                M[ox + i][oq1 + r] = Fraction(e)
-                M[op1 + r][ox + i] = Fraction(e)
-                M[oq1 + r][ox + i] = Fraction(-e)
-    for r, row in enumerate(sf.F):
-        for j, f in enumerate(row):
-            if f:
-                M[oy + j][op2 + r] = Fraction(-f)
-                M[oy + j][oq2 + r] = Fraction(f)
-                M[op2 + r][oy + j] = Fraction(f)
-                M[oq2 + r][oy + j] = Fraction(-f)
+    # Each player's realization constraints E x = e (F y = f), with the free price of
+    # each constraint written as the difference of two nonnegative variables p - q.
+    for rows, own, op, oq in ((sf.E, ox, op1, oq1), (sf.F, oy, op2, oq2)):
+        for r, row in enumerate(rows):
+            for i, e in enumerate(row):
+                if e:
+                    M[own + i][op + r] = Fraction(-e)
+                    M[own + i][oq + r] = Fraction(e)
+                    M[op + r][own + i] = Fraction(e)
+                    M[oq + r][own + i] = Fraction(-e)
     q[op1], q[oq1], q[op2], q[oq2] = Fraction(-1), Fraction(1), Fraction(-1), Fraction(1)
     return M, q
 

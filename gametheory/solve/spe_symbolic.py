@@ -24,14 +24,14 @@ from ..errors import NotApplicableError, SolverError
 from ..games.extensive_form import ExtensiveFormGame, path_text
 from ..symbolic import exact, parameter_info
 from .backward_induction import (
+    SPEEngine,
     SPESolution,
     Vector,
-    _behaviour_of,
-    _Engine,
-    _numeric_spe,
-    _region,
-    _solution,
-    _truncated,
+    behaviour_from_mixed,
+    imperfect_region,
+    numeric_spe,
+    spe_solution,
+    truncated_game,
 )
 from .results import Equilibrium, Piece, PiecewiseAnswer, counted
 
@@ -122,12 +122,12 @@ GENERICITY = (
 def _symbolic_pieces(
     game: ExtensiveFormGame, i: int, params: tuple[sp.Symbol, ...], tables: tuple[list[Any], list[Any]],
     roots: set[int] | None = None,
-) -> list[tuple[sp.Basic, bool, _Engine]]:
+) -> list[tuple[sp.Basic, bool, SPEEngine]]:
     """Pieces (condition, boundary, engine with tables for the subtree of ``i``)."""
     kind = game.kind[i]
     outs, probs = tables
     if kind == "terminal":
-        eng = _Engine(game, outs, probs, _canon)
+        eng = SPEEngine(game, outs, probs, _canon)
         eng.terminal(i)
         return [(sp.true, False, eng)]
     if roots is not None and i in roots and any(
@@ -137,7 +137,7 @@ def _symbolic_pieces(
     child_pieces = [_symbolic_pieces(game, c, params, tables, roots) for c in game.children[i]]
     # Perfect information: conjunctions of polynomial relations, no splitting needed.
     decide = _conjunction if roots is None else _decide
-    base = _Engine(game, outs, probs, _canon)
+    base = SPEEngine(game, outs, probs, _canon)
     result = []
     for combo in itertools.product(*child_pieces):
         cond = sp.And(*[c for c, _b, _e in combo])
@@ -172,7 +172,7 @@ def _symbolic_pieces(
 def _symbolic_region(
     game: ExtensiveFormGame, r: int, params: tuple[sp.Symbol, ...], tables: tuple[list[Any], list[Any]],
     roots: set[int],
-) -> list[tuple[sp.Basic, bool, _Engine]]:
+) -> list[tuple[sp.Basic, bool, SPEEngine]]:
     """Pieces for a subgame with imperfect information rooted at ``r``.
 
     For every piece of the subgames below (its boundary), and every choice of their SPE
@@ -184,11 +184,11 @@ def _symbolic_region(
     from .symbolic_support import symbolic_nash
 
     outs, probs = tables
-    _inside, boundary_nodes = _region(game, r, roots)
+    _inside, boundary_nodes = imperfect_region(game, r, roots)
     where = path_text(game.path_of(r))
     how = "all extreme Nash equilibria of its normal form"
     below = [_symbolic_pieces(game, b, params, tables, roots) for b in boundary_nodes]
-    base = _Engine(game, outs, probs, _canon)
+    base = SPEEngine(game, outs, probs, _canon)
     solved: dict[tuple[Vector, ...], list[tuple[sp.Basic, Vector, dict[str, Any], list[str]]] | None] = {}
     result = []
     for combo in itertools.product(*below):
@@ -282,7 +282,7 @@ def _region_equilibria(
     behaviour, notes), one per support pair that is an equilibrium somewhere; None when
     the subgame is degenerate for generic parameter values (outside what support
     enumeration can do)."""
-    sub = _truncated(game, r, replace)
+    sub = truncated_game(game, r, replace)
     nf = sub.to_normal_form()
     if nf.n_players != 2:
         raise NotApplicableError(
@@ -300,7 +300,7 @@ def _region_equilibria(
         strategies = (dict(zip(nf.strategies[0], x)), dict(zip(nf.strategies[1], y)))
         eq = Equilibrium(nf.players, strategies, nf.expected_payoffs([list(x), list(y)]))
         notes: list[str] = []
-        behaviour = _behaviour_of(sub, nf, eq, notes)
+        behaviour = behaviour_from_mixed(sub, nf, eq, notes)
         vec = tuple(_canon(v) for v in eq.payoffs)
         out.append((clear_denominators(piece.condition), vec, behaviour, notes))
     return out
@@ -340,8 +340,8 @@ def _spe_at_point(game: ExtensiveFormGame, regions: int, values: list[Any], mapp
     if len(values) != 1:
         raise SolverError(f"{len(values)} pieces of the SPE answer hold at {dict(mapping)}")
     at_point = game.subs(mapping)
-    if isinstance(values[0], _Engine):
-        sol = _numeric_spe(at_point)
+    if isinstance(values[0], SPEEngine):
+        sol = numeric_spe(at_point)
         return dataclasses.replace(
             sol, warnings=sol.warnings + (
                 "a subgame with imperfect information is degenerate at this point: solved "
@@ -350,7 +350,7 @@ def _spe_at_point(game: ExtensiveFormGame, regions: int, values: list[Any], mapp
     sol = values[0]
     eng = sol._engine
     notes = list(eng.notes) + ([GENERICITY] if regions else [])
-    return _solution(at_point, eng, notes, 0, point=dict(mapping))
+    return spe_solution(at_point, eng, notes, 0, point=dict(mapping))
 
 
 def symbolic_spe(game: ExtensiveFormGame) -> PiecewiseAnswer:
@@ -372,7 +372,7 @@ def symbolic_spe(game: ExtensiveFormGame) -> PiecewiseAnswer:
             label = "a subgame is degenerate here (its equilibria may form a continuum): solved at the point"
             pieces.append(Piece(cond, eng, label, True))
             continue
-        sol = _solution(game, eng, eng.notes, regions, point=None)
+        sol = spe_solution(game, eng, eng.notes, regions, point=None)
         label = _piece_label(sol)
         pieces.append(Piece(cond, sol, label, boundary))
 

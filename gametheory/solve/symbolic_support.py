@@ -38,7 +38,7 @@ inspects with probability ``b/(b+d)``:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import partial
 from typing import Any
 
@@ -48,7 +48,7 @@ from ..conditions import canonical_relation, simplify_condition
 from ..games.normal_form import NormalFormGame
 from .results import Equilibrium, Piece, PiecewiseAnswer, Solution
 
-__all__ = ["symbolic_nash"]
+__all__ = ["symbolic_nash", "joint_condition"]
 
 
 def _mixture(rows: sp.Matrix) -> tuple[list[sp.Expr], sp.Expr, sp.Expr] | None:
@@ -94,14 +94,27 @@ def _nash_at_point(game: NormalFormGame, warnings: tuple[str, ...], values: list
             dict(zip(game.strategies[i], s)) for i, s in enumerate((x, y))
         )
         eqs.append(Equilibrium(game.players, strategies, pays))
-    return Solution(
-        concept="nash",
-        equilibria=tuple(eqs),
-        method="symbolic support enumeration, evaluated at a point",
-        exact=at_point.is_exact,
-        players=game.players,
-        warnings=tuple(warnings[:1]),
-    )
+    return Solution.of_game(at_point, "nash", eqs, "symbolic support enumeration, evaluated at a point",
+                            warnings[:1])
+
+
+def joint_condition(conditions: Iterable[sp.Basic]) -> sp.Basic:
+    """The conjunction of ``conditions``, each decided under the parameters' assumptions,
+    simplified: ``sp.false`` as soon as one cannot hold, ``sp.true`` when all must.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> a = gt.parameter("a_joint", "positive")
+    >>> joint_condition([sp.Gt(a, 0), sp.Le(a, 1)])
+    a_joint <= 1
+    >>> joint_condition([sp.Lt(a, 0), sp.Le(a, 1)])
+    False
+    """
+    decided = [canonical_relation(c) for c in conditions]
+    if any(c is sp.false for c in decided):
+        return sp.false
+    return simplify_condition(sp.And(*[c for c in decided if c is not sp.true]))
 
 
 def symbolic_nash(game: NormalFormGame) -> PiecewiseAnswer:
@@ -144,10 +157,7 @@ def symbolic_nash(game: NormalFormGame) -> PiecewiseAnswer:
                     conds.append(sp.Le(sum(a[i, j] * y[j] for j in cols), v))
                 for j in set(range(n)) - set(cols):
                     conds.append(sp.Le(sum(b[i, j] * x[i] for i in rows), w))
-                decided = [canonical_relation(c) for c in conds]
-                if any(c is sp.false for c in decided):
-                    continue
-                cond = simplify_condition(sp.And(*[c for c in decided if c is not sp.true]))
+                cond = joint_condition(conds)
                 if cond is sp.false:
                     continue
                 pieces.append(Piece(cond, (tuple(x), tuple(y)), label))

@@ -275,3 +275,12 @@ def test_a_game_from_a_loader_builds_its_tables_on_first_use():
     assert lazy.lazy_node_arrays() is None  # this loader offers no arrays
     assert lazy == plain and lazy.tables_built and calls == [1]
     assert plain.tables_built and plain.lazy_node_arrays() is None
+
+
+def test_information_set_by_label_and_a_clear_error_for_an_unknown_one():
+    from gametheory.errors import ValidationError
+
+    game = ExtensiveFormGame(Decision("A", "a", {"L": Terminal([1]), "R": Terminal([0])}), ["A"])
+    assert game.information_set("a").actions == ("L", "R")
+    with pytest.raises(ValidationError, match="no information set 'b'"):
+        game.information_set("b")
