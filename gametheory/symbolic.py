@@ -24,6 +24,7 @@ import ast
 import itertools
 import numbers
 import re
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
@@ -188,6 +189,10 @@ class Parameter:
     latex_name
         How formulas print it in LaTeX (``r"\\delta"``); by default sympy's rendering
         of the name.
+    declared_in
+        The module whose code declared it first (``__name__`` of the caller of
+        :func:`parameter`), so that a model's parameters are told from a symbol of the
+        same name that other code declares.
     """
 
     name: str
@@ -198,6 +203,7 @@ class Parameter:
     plausible_range: tuple[sp.Expr, sp.Expr] | None = None
     source: str = ""
     latex_name: str = ""
+    declared_in: str = field(default="", repr=False, compare=False)
     symbol: sp.Symbol = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -325,6 +331,7 @@ def parameter(
         plausible_range=plausible_range,
         source=source,
         latex_name=latex,
+        declared_in=sys._getframe(1).f_globals.get("__name__", ""),
     )
     if old is not None:
         # Keep metadata that the new declaration does not repeat.

@@ -63,8 +63,13 @@ def model_catalogue() -> list[ModelEntry]:
         declared = declared_parameters()  # after the import, which declares them
         found: dict[str, Parameter] = {}
         for value in vars(module).values():
-            if isinstance(value, sp.Symbol) and value.name in declared:
-                found.setdefault(value.name, declared[value.name])
+            # Only parameters the models declare: a module's plain helper symbol
+            # (``_Q = Symbol("q", positive=True)`` for algebra) is not one, even where
+            # other code (a user, a game file) has declared a parameter "q".
+            param = declared.get(value.name) if isinstance(value, sp.Symbol) else None
+            if (param is not None and param.symbol == value
+                    and param.declared_in.startswith(models.__name__ + ".")):
+                found.setdefault(value.name, param)
         entries.append(ModelEntry(name, _summary(module.__doc__),
                                   tuple(found[k] for k in sorted(found))))
     return entries

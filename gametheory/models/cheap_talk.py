@@ -45,6 +45,7 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
+from ..analysis.sensitivity import vectorised
 from ..errors import ParameterError
 from ..games.signalling import SignallingGame
 from ..solve.pbe import PBESolution, pbe
@@ -209,6 +210,7 @@ def partition_boundaries(n: int, bias: Any) -> list[sp.Expr]:
 
 
 # ------------------------------------------------------------- verdicts for sensitivity
+@vectorised
 def costly_narrative_margin(values: Mapping[str, Any]) -> Any:
     """``min(u_B - k_B, k_A - u_A)`` (vectorised): non-negative iff the backed narrative
     separates."""
@@ -216,12 +218,9 @@ def costly_narrative_margin(values: Mapping[str, Any]) -> Any:
                       np.asarray(values["ct_cost_aggressive"], float) - values["ct_gain_aggressive"])
 
 
-costly_narrative_margin.vectorised = True  # type: ignore[attr-defined]
-
-
+@vectorised
 def costly_narrative_separates(values: Mapping[str, Any]) -> Any:
     """Verdict (vectorised): restraint backing the narrative separates the types."""
     return costly_narrative_margin(values) >= 0
 
 
-costly_narrative_separates.vectorised = True  # type: ignore[attr-defined]

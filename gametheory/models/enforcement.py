@@ -40,6 +40,7 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
+from ..analysis.sensitivity import vectorised
 from ..errors import ParameterError, SolverError
 from ..symbolic import exact, parameter, parameter_info
 from .calibration import Calibration
@@ -210,6 +211,7 @@ def effective_threshold(
 
 
 # ------------------------------------------------------------- verdicts for sensitivity
+@vectorised
 def enforcement_margin(values: Mapping[str, Any]) -> Any:
     """Patience less the threshold of the credible punishers (vectorised; -1 if none)."""
     d = np.asarray(values["punishment_patience"], float)
@@ -224,12 +226,9 @@ def enforcement_margin(values: Mapping[str, Any]) -> Any:
     return np.where(np.isfinite(threshold), d - threshold, -1.0)
 
 
-enforcement_margin.vectorised = True  # type: ignore[attr-defined]
-
-
+@vectorised
 def multilateral_deal_holds(values: Mapping[str, Any]) -> Any:
     """Verdict (vectorised): the credible punishers, with leakage, sustain compliance."""
     return enforcement_margin(values) >= 0
 
 
-multilateral_deal_holds.vectorised = True  # type: ignore[attr-defined]

@@ -41,6 +41,7 @@ from typing import Any
 
 import sympy as sp
 
+from ..analysis.sensitivity import vectorised
 from ..errors import ParameterError, SolverError
 from ..games.bargaining import MultiIssueBargaining
 from ..games.continuous import PublicGoodsGame
@@ -350,6 +351,7 @@ FINANCING = Calibration(
 """Calibration of the burden-sharing game for :mod:`gametheory.analysis.sensitivity`."""
 
 
+@vectorised
 def rok_exposure_margin(values: Mapping[str, Any]) -> Any:
     """South Korea's exposure less the largest other (vectorised): positive iff it alone
     pays in the Olson-Zeckhauser equilibrium (:func:`burden_sharing`)."""
@@ -359,13 +361,10 @@ def rok_exposure_margin(values: Mapping[str, Any]) -> Any:
     return np.asarray(values[EXPOSURES["South Korea"].name], float) - np.maximum.reduce(others)
 
 
-rok_exposure_margin.vectorised = True  # type: ignore[attr-defined]
-
-
+@vectorised
 def rok_pays_alone(values: Mapping[str, Any]) -> Any:
     """Verdict (vectorised): South Korea is the only financier that pays ("the rest of the
     world will not lead")."""
     return rok_exposure_margin(values) > 0
 
 
-rok_pays_alone.vectorised = True  # type: ignore[attr-defined]

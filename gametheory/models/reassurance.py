@@ -58,6 +58,7 @@ from typing import Any
 
 import sympy as sp
 
+from ..analysis.sensitivity import vectorised
 from ..errors import ParameterError
 from ..games.signalling import SignallingGame
 from ..solve.pbe import PBESolution, pbe
@@ -502,15 +503,14 @@ def _margins(v: Mapping[str, Any]) -> Any:
     return best
 
 
+@vectorised
 def sequence_reassures(values: Mapping[str, Any]) -> Any:
     """Verdict (vectorised): some prefix of the op-ed's gestures ends in disarmament in
     equilibrium (:func:`reassurance_equilibrium`), at these values."""
     return _margins(values) >= 0
 
 
-sequence_reassures.vectorised = True  # type: ignore[attr-defined]
-
-
+@vectorised
 def reassurance_margin(values: Mapping[str, Any]) -> Any:
     """Continuous margin of :func:`sequence_reassures` (vectorised): the largest excess of
     North Korea's belief over the belief it needs, among the prefixes a trustworthy
@@ -518,4 +518,3 @@ def reassurance_margin(values: Mapping[str, Any]) -> Any:
     return _margins(values)
 
 
-reassurance_margin.vectorised = True  # type: ignore[attr-defined]

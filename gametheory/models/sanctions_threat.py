@@ -262,6 +262,7 @@ def _arr(v: Mapping[str, Any], s: sp.Symbol) -> np.ndarray:
     return np.asarray(v[s.name], dtype=float)
 
 
+@vectorised
 def selection_holds(v: Mapping[str, Any]) -> Any:
     """Closed form of the selection outcome with a threat (arrays or floats, by name).
 
@@ -273,9 +274,6 @@ def selection_holds(v: Mapping[str, Any]) -> Any:
     w, s_h, s_l, rho, loss, k, a, h, tau = (_arr(v, s) for s in PARAMETERS)
     return ((1 - w) * s_l < w * loss) & (w * loss < (1 - w) * s_h) & (a > k) \
         & ((1 - rho) * h > rho * k)
-
-
-selection_holds.vectorised = True  # type: ignore[attr-defined]
 
 
 @vectorised

@@ -32,6 +32,7 @@ from typing import Any
 
 import sympy as sp
 
+from ..analysis.sensitivity import vectorised
 from ..errors import ParameterError
 from ..games.automata import Automaton, grim_trigger, limited_punishment, tit_for_tat
 from ..games.normal_form import NormalFormGame
@@ -285,6 +286,7 @@ TRUST_ASSUMPTIONS: tuple[str, ...] = ("patience", "relief_value", "disarm_cost",
 analysis over a calibration's plausible ranges)."""
 
 
+@vectorised
 def action_for_action_margin(values: Any) -> Any:
     """``d - max(C / R, T / G)`` (vectorised): the slack of grim trigger's threshold
     (:func:`grim_threshold_symbolic`). Where a step is not worth its cost to one side
@@ -298,12 +300,9 @@ def action_for_action_margin(values: Any) -> Any:
     return d - np.maximum(c / r, t / g)
 
 
-action_for_action_margin.vectorised = True  # type: ignore[attr-defined]
-
-
+@vectorised
 def action_for_action_holds(values: Any) -> Any:
     """Verdict (vectorised): grim-trigger action for action is subgame perfect at these values."""
     return action_for_action_margin(values) >= 0
 
 
-action_for_action_holds.vectorised = True  # type: ignore[attr-defined]

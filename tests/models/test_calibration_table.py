@@ -38,7 +38,9 @@ def _used_parameters() -> set[str]:
         module = importlib.import_module(f"gametheory.models.{name}")
         declared = declared_parameters()
         for value in vars(module).values():
-            if isinstance(value, sp.Symbol) and value.name in declared:
+            info = declared.get(value.name) if isinstance(value, sp.Symbol) else None
+            if (info is not None and info.symbol == value
+                    and info.declared_in.startswith("gametheory.models.")):
                 names.add(value.name)
             elif isinstance(value, Calibration):
                 names.update(s.name for s in value.values)
@@ -122,3 +124,18 @@ def test_the_libya_table_lists_what_differs_from_north_korea():
     assert {"power_shift", "disarm_cost", "programme_maturity"} <= differ
     text = render_table(items.calibration_libya_table())
     assert {n for n in (s.name for s in LIBYA_2003.values) if _in(text, n)} == differ
+
+
+def test_a_parameter_declared_elsewhere_does_not_join_a_model():
+    # forgiving.py keeps a plain helper symbol q for its algebra; a parameter "q" that a
+    # user (or another test) declares must not show up among the model's parameters.
+    import gametheory as gt
+    from gametheory.models.catalogue import model_catalogue
+
+    def forgiving() -> set[str]:
+        (entry,) = (e for e in model_catalogue() if e.module.endswith(".forgiving"))
+        return {p.name for p in entry.parameters}
+
+    before = forgiving()
+    gt.parameter("q", kind="positive", description="declared by a test")
+    assert forgiving() == before and "q" not in before
