@@ -1,0 +1,506 @@
+/* Every vertex of {z >= 0, G z <= 1} by a lexicographic depth-first pivot search in
+ * 128-bit integers (optional speed-up of gametheory/solve/reverse_search.py).
+ *
+ * The same algorithm as _python_search in reverse_search.py, step for step: the
+ * fraction-free dictionary (every entry an integer minor, common denominator det),
+ * the lexicographic ratio test over (rhs, slack columns), depth-first search with a
+ * hash set of visited bases (bit masks), and for each vertex its label mask (the
+ * variables equal to zero) mapped to the first basis that reached it. Every product,
+ * difference and entry is checked (__builtin_mul_overflow, __builtin_sub_overflow, and
+ * |entry| <= 2^bits - 1 with bits = 127 unless a test lowers it); on overflow
+ * search() returns None and Python runs the search again in unbounded integers.
+ *
+ * search(G, bits, seconds) -> ([(label_mask, basis_mask), ...], visited), None on
+ * overflow, or the number of bases visited (an int) when `seconds` ran out first.
+ * G is a list of c rows of d positive Python ints (each must fit in 64 bits),
+ * c + d <= 63; seconds < 0 means no time limit.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+typedef __int128 i128;
+typedef uint64_t u64;
+
+typedef struct {
+    int c, d, w;   /* rows, nonbasic columns, row width d + 1 (column 0 is the rhs) */
+    i128 *t;       /* c rows of w entries */
+    i128 det;
+    i128 limit;
+    int *basic;    /* variable basic in each row */
+    int *nonbasic; /* variable of each column 1..d (index k - 1) */
+    int *where;    /* column k >= 1 if nonbasic, -(row + 1) if basic */
+    int overflow;
+} dict_t;
+
+#define T(D, i, k) ((D)->t[(size_t)(i) * (D)->w + (k)])
+
+static int checked(dict_t *D, i128 v)
+{
+    if (v > D->limit || v < -D->limit) {
+        D->overflow = 1;
+        return 0;
+    }
+    return 1;
+}
+
+static inline int fits64(i128 v)
+{
+    return v == (i128)(int64_t)v;
+}
+
+/* a * b, or overflow; products of 64-bit values cannot overflow and skip the check. */
+static inline int mul(dict_t *D, i128 a, i128 b, i128 *out)
+{
+    if (fits64(a) && fits64(b)) {
+        *out = a * b;
+        return 1;
+    }
+    if (__builtin_mul_overflow(a, b, out)) {
+        D->overflow = 1;
+        return 0;
+    }
+    return 1;
+}
+
+/* a * b - c * e, or overflow. */
+static inline int det2(dict_t *D, i128 a, i128 b, i128 c, i128 e, i128 *out)
+{
+    i128 x, y;
+    if (!mul(D, a, b, &x) || !mul(D, c, e, &y))
+        return 0;
+    if (__builtin_sub_overflow(x, y, out)) {
+        D->overflow = 1;
+        return 0;
+    }
+    return 1;
+}
+
+/* Exact division by det without a 128-bit division (slow in software): det = 2^s o
+ * with o odd; x / det = (x >> s) * o^-1 mod 2^128, exact because det divides x and
+ * |x / det| <= |x| < 2^127 (Jebelean 1993, exact division). */
+typedef struct {
+    int shift;
+    unsigned __int128 inverse;
+} divisor_t;
+
+static divisor_t divisor(i128 det)
+{
+    divisor_t out;
+    unsigned __int128 o = (unsigned __int128)det, inv;
+    out.shift = 0;
+    while (!(o & 1)) {
+        o >>= 1;
+        out.shift++;
+    }
+    inv = o; /* correct to 3 bits; each Newton step doubles the bits */
+    for (int i = 0; i < 6; i++)
+        inv *= 2 - o * inv;
+    out.inverse = inv;
+    return out;
+}
+
+static inline i128 exact_div(i128 x, divisor_t q)
+{
+    return (i128)((unsigned __int128)(x >> q.shift) * q.inverse);
+}
+
+/* Compare v1 / a1 with v2 / a2 (a1, a2 > 0): -1, 0, 1, or 2 on overflow. */
+static int ratio_cmp(dict_t *D, i128 v1, i128 a1, i128 v2, i128 a2)
+{
+    i128 x;
+    if (!det2(D, v1, a2, v2, a1, &x))
+        return 2;
+    return (x > 0) - (x < 0);
+}
+
+static i128 column_entry(dict_t *D, int var, int i)
+{
+    int w = D->where[var];
+    if (w > 0)
+        return T(D, i, w);
+    return (-w - 1 == i) ? D->det : 0;
+}
+
+/* The leaving row for entering column k, -1 on overflow, -2 if none or a tie. */
+static int leaving(dict_t *D, int k, int *best, int *tie)
+{
+    int nb = 0, j, i, n;
+    i128 num = 0, den = 0;
+    for (i = 0; i < D->c; i++) {
+        i128 a = T(D, i, k);
+        if (a <= 0)
+            continue;
+        if (nb == 0) {
+            best[nb++] = i;
+            num = T(D, i, 0);
+            den = a;
+            continue;
+        }
+        int s = ratio_cmp(D, T(D, i, 0), a, num, den);
+        if (s == 2)
+            return -1;
+        if (s < 0) {
+            nb = 0;
+            best[nb++] = i;
+            num = T(D, i, 0);
+            den = a;
+        } else if (s == 0) {
+            best[nb++] = i;
+        }
+    }
+    if (nb == 0)
+        return -2;
+    for (j = 0; j < D->c && nb > 1; j++) {
+        int var = D->d + j;
+        n = 0;
+        for (int q = 0; q < nb; q++) {
+            i = best[q];
+            i128 a = T(D, i, k), v = column_entry(D, var, i);
+            if (n == 0) {
+                tie[n++] = i;
+                num = v;
+                den = a;
+                continue;
+            }
+            int s = ratio_cmp(D, v, a, num, den);
+            if (s == 2)
+                return -1;
+            if (s < 0) {
+                n = 0;
+                tie[n++] = i;
+                num = v;
+                den = a;
+            } else if (s == 0) {
+                tie[n++] = i;
+            }
+        }
+        memcpy(best, tie, (size_t)n * sizeof(int));
+        nb = n;
+    }
+    return nb == 1 ? best[0] : -2;
+}
+
+/* Column k enters, row r leaves; 0 on overflow (the dictionary is then unusable). */
+static int pivot(dict_t *D, int k, int r)
+{
+    i128 det = D->det, p = T(D, r, k);
+    i128 *prow = &T(D, r, 0);
+    divisor_t q = divisor(det);
+    for (int i = 0; i < D->c; i++) {
+        if (i == r)
+            continue;
+        i128 *row = &T(D, i, 0);
+        i128 f = row[k];
+        for (int j = 0; j < D->w; j++) {
+            if (j == k)
+                continue;
+            i128 x;
+            if (f == 0) {
+                if (!mul(D, p, row[j], &x))
+                    return 0;
+            } else if (!det2(D, p, row[j], f, prow[j], &x)) {
+                return 0;
+            }
+            x = exact_div(x, q);
+            if (!checked(D, x))
+                return 0;
+            row[j] = x;
+        }
+        row[k] = -f;
+    }
+    prow[k] = det;
+    D->det = p;
+    int entering = D->nonbasic[k - 1], leave = D->basic[r];
+    D->nonbasic[k - 1] = leave;
+    D->basic[r] = entering;
+    D->where[entering] = -(r + 1);
+    D->where[leave] = k;
+    return 1;
+}
+
+/* Open-addressing hash map from nonzero u64 keys to u64 values. */
+typedef struct {
+    u64 *keys, *vals;
+    size_t cap, size;
+} map_t;
+
+static u64 mix(u64 x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
+static int map_init(map_t *m, size_t cap)
+{
+    m->cap = cap;
+    m->size = 0;
+    m->keys = calloc(cap, sizeof(u64));
+    m->vals = calloc(cap, sizeof(u64));
+    return m->keys != NULL && m->vals != NULL;
+}
+
+static void map_free(map_t *m)
+{
+    free(m->keys);
+    free(m->vals);
+}
+
+/* Insert key -> val unless present: 1 if inserted, 0 if present, -1 out of memory. */
+static int map_add(map_t *m, u64 key, u64 val)
+{
+    if (2 * (m->size + 1) > m->cap) {
+        map_t bigger;
+        if (!map_init(&bigger, 2 * m->cap))
+            return -1;
+        for (size_t s = 0; s < m->cap; s++)
+            if (m->keys[s])
+                map_add(&bigger, m->keys[s], m->vals[s]);
+        map_free(m);
+        *m = bigger;
+    }
+    size_t s = mix(key) & (m->cap - 1);
+    while (m->keys[s]) {
+        if (m->keys[s] == key)
+            return 0;
+        s = (s + 1) & (m->cap - 1);
+    }
+    m->keys[s] = key;
+    m->vals[s] = val;
+    m->size++;
+    return 1;
+}
+
+static u64 zero_mask(dict_t *D, u64 basis)
+{
+    int nvar = D->c + D->d;
+    u64 mask = (((u64)1 << nvar) - 1) ^ basis;
+    for (int i = 0; i < D->c; i++)
+        if (T(D, i, 0) == 0)
+            mask |= (u64)1 << D->basic[i];
+    return mask;
+}
+
+typedef struct {
+    int next, k, r;
+} frame_t;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* The search: 0 done, 1 overflow, 2 out of memory, 3 internal error, 4 out of time
+ * (seconds < 0: no limit; the clock is read every 256 bases, the first time at once). */
+static int run(dict_t *D, map_t *seen, map_t *found, double seconds)
+{
+    double deadline = now() + seconds;
+    size_t steps = 0;
+    int c = D->c, d = D->d, status = 0;
+    u64 basis = (((u64)1 << c) - 1) << d;
+    size_t cap = 1024, top = 0;
+    frame_t *stack = malloc(cap * sizeof(frame_t));
+    int *best = malloc((size_t)c * sizeof(int)), *tie = malloc((size_t)c * sizeof(int));
+    if (!stack || !best || !tie) {
+        status = 2;
+        goto done;
+    }
+    if (map_add(seen, basis, 1) < 0 || map_add(found, zero_mask(D, basis), basis) < 0) {
+        status = 2;
+        goto done;
+    }
+    stack[top++] = (frame_t){1, 0, 0};
+    while (top) {
+        if (seconds >= 0 && (steps++ & 255) == 0 && now() >= deadline) {
+            status = 4;
+            goto done;
+        }
+        frame_t *f = &stack[top - 1];
+        if (f->next > d) {
+            if (f->k) {
+                basis ^= ((u64)1 << D->nonbasic[f->k - 1]) | ((u64)1 << D->basic[f->r]);
+                if (!pivot(D, f->k, f->r)) {
+                    status = 1;
+                    goto done;
+                }
+            }
+            top--;
+            continue;
+        }
+        int k = f->next++;
+        int r = leaving(D, k, best, tie);
+        if (r == -1) {
+            status = 1;
+            goto done;
+        }
+        if (r < 0) {
+            status = 3;
+            goto done;
+        }
+        u64 nxt = basis ^ ((u64)1 << D->nonbasic[k - 1]) ^ ((u64)1 << D->basic[r]);
+        int added = map_add(seen, nxt, 1);
+        if (added < 0) {
+            status = 2;
+            goto done;
+        }
+        if (!added)
+            continue;
+        if (!pivot(D, k, r)) {
+            status = 1;
+            goto done;
+        }
+        basis = nxt;
+        if (map_add(found, zero_mask(D, basis), basis) < 0) {
+            status = 2;
+            goto done;
+        }
+        if (top == cap) {
+            frame_t *more = realloc(stack, 2 * cap * sizeof(frame_t));
+            if (!more) {
+                status = 2;
+                goto done;
+            }
+            stack = more;
+            cap *= 2;
+        }
+        stack[top++] = (frame_t){1, k, r};
+    }
+done:
+    free(stack);
+    free(best);
+    free(tie);
+    return status;
+}
+
+static PyObject *search(PyObject *self, PyObject *args)
+{
+    PyObject *g, *result = NULL;
+    int bits;
+    double seconds;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "O!id", &PyList_Type, &g, &bits, &seconds))
+        return NULL;
+    Py_ssize_t c = PyList_GET_SIZE(g);
+    if (c < 1 || !PyList_Check(PyList_GET_ITEM(g, 0)))
+        return PyErr_Format(PyExc_ValueError, "G must be a nonempty list of lists");
+    Py_ssize_t d = PyList_GET_SIZE(PyList_GET_ITEM(g, 0));
+    if (d < 1 || c + d > 63)
+        Py_RETURN_NONE;
+    if (bits < 2 || bits > 127)
+        return PyErr_Format(PyExc_ValueError, "bits must be in 2..127, not %d", bits);
+    dict_t D;
+    memset(&D, 0, sizeof D);
+    D.c = (int)c;
+    D.d = (int)d;
+    D.w = (int)d + 1;
+    D.det = 1;
+    D.limit = (bits == 127) ? (i128)(((unsigned __int128)1 << 127) - 1)
+                            : (((i128)1 << bits) - 1);
+    D.t = malloc((size_t)(c * (d + 1)) * sizeof(i128));
+    D.basic = malloc((size_t)c * sizeof(int));
+    D.nonbasic = malloc((size_t)d * sizeof(int));
+    D.where = malloc((size_t)(c + d) * sizeof(int));
+    map_t seen = {0}, found = {0};
+    if (!D.t || !D.basic || !D.nonbasic || !D.where || !map_init(&seen, 1024) ||
+        !map_init(&found, 1024)) {
+        PyErr_NoMemory();
+        goto out;
+    }
+    for (Py_ssize_t i = 0; i < c; i++) {
+        PyObject *row = PyList_GET_ITEM(g, i);
+        if (!PyList_Check(row) || PyList_GET_SIZE(row) != d) {
+            PyErr_SetString(PyExc_ValueError, "G must be a list of rows of equal length");
+            goto out;
+        }
+        T(&D, i, 0) = 1;
+        for (Py_ssize_t j = 0; j < d; j++) {
+            int over = 0;
+            long long v = PyLong_AsLongLongAndOverflow(PyList_GET_ITEM(row, j), &over);
+            if (v == -1 && PyErr_Occurred())
+                goto out;
+            if (over || !checked(&D, (i128)v)) {
+                result = Py_None;
+                Py_INCREF(result);
+                goto out;
+            }
+            T(&D, i, j + 1) = v;
+        }
+        D.basic[i] = (int)(d + i);
+        D.where[d + i] = -(int)(i + 1);
+    }
+    for (Py_ssize_t k = 0; k < d; k++) {
+        D.nonbasic[k] = (int)k;
+        D.where[k] = (int)(k + 1);
+    }
+    int status;
+    Py_BEGIN_ALLOW_THREADS
+    status = run(&D, &seen, &found, seconds);
+    Py_END_ALLOW_THREADS
+    if (status == 1) {
+        result = Py_None;
+        Py_INCREF(result);
+        goto out;
+    }
+    if (status == 2) {
+        PyErr_NoMemory();
+        goto out;
+    }
+    if (status == 4) {
+        result = PyLong_FromSsize_t((Py_ssize_t)seen.size);
+        goto out;
+    }
+    if (status == 3) {
+        PyErr_SetString(PyExc_RuntimeError, "lexicographic ratio test failed");
+        goto out;
+    }
+    PyObject *pairs = PyList_New(0);
+    if (!pairs)
+        goto out;
+    for (size_t s = 0; s < found.cap; s++) {
+        if (!found.keys[s])
+            continue;
+        PyObject *item = Py_BuildValue("(KK)", (unsigned long long)found.keys[s],
+                                       (unsigned long long)found.vals[s]);
+        if (!item || PyList_Append(pairs, item) < 0) {
+            Py_XDECREF(item);
+            Py_DECREF(pairs);
+            goto out;
+        }
+        Py_DECREF(item);
+    }
+    result = Py_BuildValue("(Nn)", pairs, (Py_ssize_t)seen.size);
+out:
+    free(D.t);
+    free(D.basic);
+    free(D.nonbasic);
+    free(D.where);
+    map_free(&seen);
+    map_free(&found);
+    return result;
+}
+
+static PyMethodDef methods[] = {
+    {"search", search, METH_VARARGS,
+     "search(G, bits, seconds) -> ([(label_mask, basis_mask), ...], visited); None on "
+     "overflow; the bases visited (int) when out of time"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_lrs",
+    "Lexicographic vertex search in 128-bit integers (see reverse_search.py).", -1, methods,
+};
+
+PyMODINIT_FUNC PyInit__lrs(void)
+{
+    return PyModule_Create(&module);
+}
