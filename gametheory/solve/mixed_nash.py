@@ -62,12 +62,16 @@ only), ``enumpoly`` (support enumeration with polynomial systems, any number of
 players; the default for ``auto`` with more than two) and ``lemke-howson`` (the
 Lemke-Howson path from every label: some equilibria, fast, not all)."""
 
-MICROSECONDS_PER_ENTRY = {"c": 0.1, "python": 4.0}
+MICROSECONDS_PER_ENTRY = {"c": 0.1, "c-big": 1.0, "python": 4.0}
 """Cost of one lex-feasible basis per entry of the ``m x n`` dictionary, in
 microseconds, measured on the project's 2-core benchmark machine at 12x12 to 18x18:
-the C search in 128-bit integers (small integer payoffs), and the Python search in
-unbounded integers (used when the C search overflows, as it does for float payoffs,
-whose binary fractions have 53-bit numerators, or when no C compiler was available)."""
+the C search in 128-bit integers (small integer payoffs); the C search in multi-limb
+integers (used when 128 bits overflow, as they do for float payoffs, whose binary
+fractions have 53-bit numerators: minors of 15 such entries have 800 bits); and the
+Python search in unbounded integers (when no C compiler was available)."""
+
+
+ENGINE_ORDER = ("c", "c-big", "python")
 
 
 def expected_bases(m: int, n: int) -> float:
@@ -88,15 +92,17 @@ def estimated_seconds(m: int, n: int, *, engine: str = "c") -> float:
 
     The search is output-sensitive: it visits every lex-feasible basis of the two
     best-response polytopes once, so its time is the number of bases times the cost of
-    one (``m n`` dictionary entries at :data:`MICROSECONDS_PER_ENTRY`). The estimate
+    one (``m n`` dictionary entries at :data:`MICROSECONDS_PER_ENTRY` of the
+    ``engine``: ``"c"`` for integer payoffs, ``"c-big"`` for float ones, ``"python"``
+    without the C extension). The estimate
     assumes a *random* game (:func:`expected_bases`); structured games often have far
     fewer vertices (QuantEcon's ``blotto_game(4, 3)``, 20x20, has about 400 bases
     where the estimate says two million), and games built to have many equilibria
     (Savani and von Stengel 2006) have more. :func:`nash` therefore does not refuse
     a game on this estimate: it stops the search when ``max_seconds`` have passed.
 
-    >>> round(estimated_seconds(15, 15), 1), round(estimated_seconds(15, 15, engine="python"))
-    (2.3, 93)
+    >>> round(estimated_seconds(15, 15), 1), round(estimated_seconds(15, 15, engine="c-big"))
+    (2.3, 23)
     """
     if engine not in MICROSECONDS_PER_ENTRY:
         raise NotApplicableError(
@@ -187,7 +193,7 @@ def extreme_equilibria(
         The normalised equilibria (sorted), for each the pair (index of its ``x``
         among the distinct row strategies, index of its ``y`` among the column ones),
         whether the game is degenerate, and counts: lex-feasible bases visited, the
-        vertices of each polytope, and the engine (``"c"`` or ``"python"``).
+        vertices of each polytope, and the engine (``"c"``, ``"c-big"`` or ``"python"``).
     """
     m, n = len(a), len(a[0])
     # P = {x >= 0, B^T x <= 1}: coordinates are rows (labels 0..m-1), slacks columns
@@ -221,7 +227,7 @@ def extreme_equilibria(
             raise SolverError(f"internal error: a computed equilibrium has regret {r}")
     counts = {"bases_visited": visited_p + visited_q, "row_vertices": len(fp),
               "column_vertices": len(fq),
-              "engine": "c" if engine_p == engine_q == "c" else "python"}
+              "engine": max(engine_p, engine_q, key=ENGINE_ORDER.index)}
     return profiles, edges, degenerate, counts
 
 
@@ -326,7 +332,9 @@ def nash(game: Any, *, method: str = "auto", max_seconds: float | None = 60.0
         the extreme strategies of each player that occur); ``bases_visited`` (the
         lex-feasible bases of both polytopes), ``row_vertices`` and
         ``column_vertices`` (the vertices of each polytope, the origin included), and
-        ``engine`` (``"c"``: the 128-bit C search; ``"python"``: unbounded integers).
+        ``engine`` (``"c"``: the C search in 128-bit integers; ``"c-big"``: in
+        multi-limb integers; ``"python"``: in Python's integers, without the C
+        extension; the slower of the two polytopes').
         Degeneracy and continua of equilibria are also stated in ``warnings``.
         With more than two players (or ``method="enumpoly"``): every isolated
         equilibrium, exactly; see :func:`gametheory.solve.enumpoly.enumpoly_nash`.
@@ -380,8 +388,8 @@ def nash(game: Any, *, method: str = "auto", max_seconds: float | None = 60.0
             f"exact enumeration of all equilibria of this {m}x{n} game stopped at "
             f"max_seconds={max_seconds:g} after {stop.visited:,} bases of a polytope; for a "
             f"random game of this size it would take about {estimated_seconds(m, n):,.1f} s "
-            f"with integer payoffs ({estimated_seconds(m, n, engine='python'):,.0f} s with "
-            "float ones); use method='lemke-howson' for some equilibria fast, or "
+            f"with small integer payoffs ({estimated_seconds(m, n, engine='c-big'):,.0f} s "
+            "with float ones); use method='lemke-howson' for some equilibria fast, or "
             "max_seconds=None (or a larger value) to enumerate all of them"
         ) from None
     eqs = tuple(_equilibrium(game, a, b, x, y, exact) for x, y in profiles)

@@ -44,10 +44,13 @@ kept as integers with a common denominator ``D`` (the absolute determinant of th
 basis), every entry a minor of ``[G | I | 1]``, and each update
 ``(p * t - f * w) / D`` divides exactly. The C extension ``_lrs.c`` runs the same
 search in 128-bit integers and checks every product and difference for overflow
-(``__builtin_mul_overflow``); on overflow (or an entry beyond 64 bits, or more than
-63 variables) it gives up and the search is run again here in Python's unbounded
-integers, which also serve where no C compiler was available. Both return the same
-mapping; the tests compare them.
+(``__builtin_mul_overflow``); on overflow (or with an entry beyond 64 bits) it runs
+the search again in multi-limb integers whose width comes from Hadamard's bound on
+the minors (:func:`limb_capacity`), dividing exactly by the modular inverse of the
+divisor (Jebelean 1993) as GMP's ``mpz_divexact`` does. No external library is
+needed. Here in Python's integers the search serves where no C compiler was
+available (and with more than 63 variables). All three return the same mapping;
+the tests compare them.
 
 Examples
 --------
@@ -77,7 +80,7 @@ except ImportError:  # no C compiler when the package was built
 
 __all__: list[str] = []
 
-ENGINES = ("auto", "c", "python")
+ENGINES = ("auto", "c", "c-big", "python")
 
 
 class OutOfTime(Exception):
@@ -247,9 +250,10 @@ def lex_vertices(g: Sequence[Sequence[int]], *, engine: str = "auto", overflow_b
     g
         A ``c x d`` matrix of positive integers.
     engine
-        ``"auto"``: the C search where it was built and fits in 128 bits, else Python.
-        ``"c"``: the C search only (raises :class:`SolverError` if unavailable or on
-        overflow). ``"python"``: the Python search.
+        ``"auto"``: the C search in 128-bit integers, on overflow the C search in
+        multi-limb integers, and without the C extension the Python search. ``"c"``,
+        ``"c-big"``, ``"python"``: one of them only (the C ones raise
+        :class:`SolverError` where they do not apply or overflow).
     overflow_bits
         A test hook: the C search treats any entry above ``2**overflow_bits`` as an
         overflow (127, the width of its integers, by default).
@@ -263,35 +267,76 @@ def lex_vertices(g: Sequence[Sequence[int]], *, engine: str = "auto", overflow_b
         ``found`` maps each vertex's label mask (bit ``v`` set when variable ``v`` is
         zero: coordinates ``0..d-1``, then slacks ``d..d+c-1``) to the bit mask of
         the basic variables of one lex-feasible basis of it; ``visited`` counts the
-        lex-feasible bases; ``engine`` is the one that finished (``"c"``, ``"python"``).
+        lex-feasible bases; ``engine`` is the one that finished (``"c"``, ``"c-big"``,
+        ``"python"``).
     """
     if engine not in ENGINES:
         raise SolverError(f"unknown engine {engine!r}; choose from {ENGINES}")
-    if engine != "python":
-        got = run_c(g, overflow_bits, deadline) if _lrs is not None else None
+    if engine in ("auto", "c"):
+        got = run_c(g, overflow_bits, deadline)
         if got is not None:
             return (*got, "c")
         if engine == "c":
             raise SolverError("the C vertex search is not available or overflowed 128 bits")
+    if engine in ("auto", "c-big"):
+        got = run_c_big(g, deadline)
+        if got is not None:
+            return (*got, "c-big")
+        if engine == "c-big":
+            raise SolverError("the C vertex search is not available for this polytope")
     return (*_python_search(g, deadline), "python")
 
 
-def run_c(g: Sequence[Sequence[int]], overflow_bits: int = 127, deadline: float | None = None
-          ) -> tuple[dict[int, int], int] | None:
-    """The C search, or None where it does not apply (too many variables, overflow).
+def _seconds(deadline: float | None) -> float:
+    return -1.0 if deadline is None else max(deadline - time.monotonic(), 0.0)
 
-    Raises :class:`OutOfTime` past the deadline.
-    """
-    if _lrs is None or len(g) + len(g[0]) > 63:
-        return None
-    seconds = -1.0 if deadline is None else max(deadline - time.monotonic(), 0.0)
-    out: Any = _lrs.search([list(map(int, r)) for r in g], overflow_bits, seconds)
+
+def _unpack(out: Any) -> tuple[dict[int, int], int] | None:
     if out is None:
         return None
     if isinstance(out, int):
         raise OutOfTime(out)
     pairs, visited = out
     return dict(pairs), visited
+
+
+def run_c(g: Sequence[Sequence[int]], overflow_bits: int = 127, deadline: float | None = None
+          ) -> tuple[dict[int, int], int] | None:
+    """The C search in 128-bit integers, or None where it does not apply (entries
+    beyond 64 bits, more than 63 variables, overflow). Raises :class:`OutOfTime`."""
+    if _lrs is None or len(g) + len(g[0]) > 63:
+        return None
+    if max(v for row in g for v in row).bit_length() > 63:
+        return None
+    rows = [list(map(int, r)) for r in g]
+    return _unpack(_lrs.search(rows, overflow_bits, _seconds(deadline)))
+
+
+def limb_capacity(g: Sequence[Sequence[int]]) -> int:
+    """64-bit limbs that hold any dictionary entry: every entry is a minor of
+    ``[G | 1]`` of order ``k <= min(c, d + 1)``, at most ``(sqrt(k) M)^k`` (Hadamard).
+
+    >>> limb_capacity([[1, 2], [3, 4]]), limb_capacity([[2**60] * 15] * 15)
+    (2, 16)
+    """
+    c, d = len(g), len(g[0])
+    k = min(c, d + 1)
+    top = max(max(int(v) for row in g for v in row), 1)
+    bits = k * top.bit_length() + (k * (k - 1).bit_length() + 1) // 2 + 1
+    return -(-bits // 64) + 1
+
+
+def run_c_big(g: Sequence[Sequence[int]], deadline: float | None = None
+              ) -> tuple[dict[int, int], int] | None:
+    """The C search in multi-limb integers (any size), or None without the extension
+    or with more than 63 variables. Raises :class:`OutOfTime`."""
+    c, d = len(g), len(g[0])
+    if _lrs is None or c + d > 63:
+        return None
+    top = max(int(v) for row in g for v in row)
+    in_limbs = max(-(-top.bit_length() // 64), 1)
+    data = b"".join(int(v).to_bytes(8 * in_limbs, "little") for row in g for v in row)
+    return _unpack(_lrs.search_big(data, c, d, in_limbs, limb_capacity(g), _seconds(deadline)))
 
 
 def vertex_of(g: Sequence[Sequence[int]], basis: int) -> tuple[Fraction, ...]:

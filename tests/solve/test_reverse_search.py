@@ -60,11 +60,21 @@ def test_c_search_equals_python_search(c, d, span, data):
     assert py[2] == "python"
     if rs._lrs is not None:
         assert rs.lex_vertices(g, engine="c") == (py[0], py[1], "c")
-        # The overflow hook: with entries capped at 2^12 the C search gives up on
-        # some of these games; "auto" then runs Python and finds the same vertices.
+        assert rs.lex_vertices(g, engine="c-big") == (py[0], py[1], "c-big")
+        # The overflow hook: with entries capped at 2^12 the 128-bit search gives up
+        # on some of these games; "auto" then runs the multi-limb search.
         capped = rs.run_c(g, overflow_bits=12)
         assert capped is None or capped == py[:2]
         assert rs.lex_vertices(g, overflow_bits=12)[:2] == py[:2]
+
+
+@needs_c
+@settings(max_examples=12, deadline=None, derandomize=True)
+@given(st.integers(2, 7), st.integers(2, 7), st.integers(20, 130), st.data())
+def test_multi_limb_search_equals_python_search(c, d, bits, data):
+    # Entries of up to 130 bits: minors and products span several 64-bit limbs.
+    g = _matrix(data.draw, c, d, 1, 2**bits)
+    assert rs.lex_vertices(g, engine="c-big")[:2] == rs.lex_vertices(g, engine="python")[:2]
 
 
 @needs_c
@@ -74,15 +84,16 @@ def test_overflow_falls_back_to_python():
     full = rs.run_c(g)
     assert full is not None
     assert rs.run_c(g, overflow_bits=24) is None  # forced overflow part way
-    assert rs.lex_vertices(g, overflow_bits=24) == (*full, "python")
-    # Entries beyond 64 bits never reach the C search.
+    assert rs.lex_vertices(g, overflow_bits=24) == (*full, "c-big")
+    assert rs.lex_vertices(g, engine="python")[:2] == full
+    # Entries beyond 64 bits go straight to the multi-limb search.
     huge = [[v * 10**30 + 1 for v in row] for row in g]
     assert rs.run_c(huge) is None
-    assert rs.lex_vertices(huge)[2] == "python"
+    assert rs.lex_vertices(huge)[2] == "c-big"
 
 
 def test_huge_payoffs_match_nashpy():
-    # Payoffs drawn up to 10^25 (beyond 64 bits): the Python integers take over.
+    # Payoffs drawn up to 10^25 (beyond 64 bits): the multi-limb search takes over.
     # pygambit 17.0.0b2 returns no equilibrium for payoffs this large, so the
     # reference is nashpy's support enumeration in floats on the game scaled by
     # 10^-25 (complete here: random payoffs make the game nondegenerate).
@@ -90,7 +101,8 @@ def test_huge_payoffs_match_nashpy():
     a = [[draw(10**25) for _ in range(5)] for _ in range(4)]
     b = [[draw(10**25) for _ in range(5)] for _ in range(4)]
     sol = gt.nash(gt.NormalFormGame.from_arrays(a, b))
-    assert sol.exact and sol.extra["engine"] == "python" and not sol.degenerate
+    assert sol.exact and not sol.degenerate
+    assert sol.extra["engine"] == ("c-big" if rs._lrs is not None else "python")
     game = nashpy.Game(np.array(a, dtype=float) / 1e25, np.array(b, dtype=float) / 1e25)
     reference = sorted((tuple(x), tuple(y)) for x, y in game.support_enumeration())
     mine = sorted(tuple(tuple(float(v) for v in s) for s in e.profile) for e in sol)
@@ -160,7 +172,7 @@ def test_completely_labelled_pairs_superset_matching():
 def test_time_limit_stops_both_engines():
     g = rs.integer_form([[Fraction(int(v)) for v in r]
                          for r in np.random.default_rng(1).integers(0, 9, (14, 14))])
-    engines = ["python"] + (["c"] if rs._lrs is not None else [])
+    engines = ["python"] + (["c", "c-big"] if rs._lrs is not None else [])
     for engine in engines:
         with pytest.raises(rs.OutOfTime) as stop:
             rs.lex_vertices(g, engine=engine, deadline=time.monotonic() + 0.05)
@@ -172,3 +184,15 @@ def test_unknown_engine():
         rs.lex_vertices([[1]], engine="gmp")
     with pytest.raises(gt.NotApplicableError, match="engine"):
         gt.solve.mixed_nash.estimated_seconds(3, 3, engine="gmp")
+
+
+def test_without_the_c_extension_python_integers_serve(monkeypatch):
+    rng = np.random.default_rng(3)
+    a, b = (rng.integers(-2, 3, (5, 4)).tolist() for _ in range(2))
+    game = gt.NormalFormGame.from_arrays(a, b)
+    with_c = gt.nash(game)
+    monkeypatch.setattr(rs, "_lrs", None)
+    without = gt.nash(game)
+    assert without.extra["engine"] == "python"
+    assert [e.profile for e in without] == [e.profile for e in with_c]
+    assert without.extra["maximal_nash_subsets"] == with_c.extra["maximal_nash_subsets"]
