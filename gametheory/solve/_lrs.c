@@ -611,8 +611,88 @@ static double now(void)
 
 /* The search: 0 done, 1 overflow, 2 out of memory, 3 internal error, 4 out of time
  * (seconds < 0: no limit; the clock is read every 256 bases, the first time at once). */
+
+/* Snapshots of the dictionary along the search path: going back to a parent copies
+ * its dictionary back instead of pivoting back, which halves the arithmetic. Slot
+ * depth % max_slots holds the dictionary at that depth, tagged with the depth; a
+ * deeper path overwrites it (the tag changes) and then the search pivots back. */
+#define SNAPSHOT_BUDGET ((size_t)128 << 20)
+
+typedef struct {
+    size_t table, det, bytes, slots, max_slots;
+    unsigned char *buf;
+    long *tag;
+} snaps_t;
+
+static void snaps_init(dict_t *D, snaps_t *S)
+{
+    size_t entries = (size_t)D->c * D->w;
+    S->table = D->big ? entries * D->stride * sizeof(u64) : entries * sizeof(i128);
+    S->det = D->big ? (size_t)D->stride * sizeof(u64) : sizeof(i128);
+    S->bytes = S->table + S->det + (size_t)(2 * (D->c + D->d)) * sizeof(int);
+    S->max_slots = SNAPSHOT_BUDGET / S->bytes;
+    if (S->max_slots < 1)
+        S->max_slots = 1;
+    S->slots = 0;
+    S->buf = NULL;
+    S->tag = NULL;
+}
+
+static void snap_copy(dict_t *D, snaps_t *S, size_t slot, int save)
+{
+    unsigned char *p = S->buf + slot * S->bytes;
+    void *table = D->big ? (void *)D->bt : (void *)D->t;
+    void *det = D->big ? (void *)D->bdet : (void *)&D->det;
+    void *parts[5] = {table, det, D->basic, D->nonbasic, D->where};
+    size_t sizes[5] = {S->table, S->det, (size_t)D->c * sizeof(int), (size_t)D->d * sizeof(int),
+                       (size_t)(D->c + D->d) * sizeof(int)};
+    for (int i = 0; i < 5; i++) {
+        if (save)
+            memcpy(p, parts[i], sizes[i]);
+        else
+            memcpy(parts[i], p, sizes[i]);
+        p += sizes[i];
+    }
+}
+
+/* Save the current dictionary as the one at depth t (skipped if memory is short). */
+static void snap_save(dict_t *D, snaps_t *S, size_t t)
+{
+    size_t slot = t % S->max_slots;
+    if (slot >= S->slots) {
+        size_t want = 2 * S->slots > slot + 1 ? 2 * S->slots : slot + 1;
+        if (want > S->max_slots)
+            want = S->max_slots;
+        unsigned char *buf = realloc(S->buf, want * S->bytes);
+        if (!buf)
+            return;
+        S->buf = buf;
+        long *tag = realloc(S->tag, want * sizeof(long));
+        if (!tag)
+            return;
+        S->tag = tag;
+        for (size_t i = S->slots; i < want; i++)
+            S->tag[i] = -1;
+        S->slots = want;
+    }
+    snap_copy(D, S, slot, 1);
+    S->tag[slot] = (long)t;
+}
+
+/* Restore the dictionary at depth t if its snapshot is still there. */
+static int snap_load(dict_t *D, snaps_t *S, size_t t)
+{
+    size_t slot = t % S->max_slots;
+    if (slot >= S->slots || S->tag[slot] != (long)t)
+        return 0;
+    snap_copy(D, S, slot, 0);
+    return 1;
+}
+
 static int run(dict_t *D, map_t *seen, map_t *found, double seconds)
 {
+    snaps_t S;
+    snaps_init(D, &S);
     double deadline = now() + seconds;
     size_t steps = 0;
     int c = D->c, d = D->d, status = 0;
@@ -638,7 +718,8 @@ static int run(dict_t *D, map_t *seen, map_t *found, double seconds)
         if (f->next > d) {
             if (f->k) {
                 basis ^= ((u64)1 << D->nonbasic[f->k - 1]) | ((u64)1 << D->basic[f->r]);
-                if (!(D->big ? pivot_big(D, f->k, f->r) : pivot(D, f->k, f->r))) {
+                if (!snap_load(D, &S, top - 2) &&
+                    !(D->big ? pivot_big(D, f->k, f->r) : pivot(D, f->k, f->r))) {
                     status = 1;
                     goto done;
                 }
@@ -664,6 +745,7 @@ static int run(dict_t *D, map_t *seen, map_t *found, double seconds)
         }
         if (!added)
             continue;
+        snap_save(D, &S, top - 1);
         if (!(D->big ? pivot_big(D, k, r) : pivot(D, k, r))) {
             status = 1;
             goto done;
@@ -688,6 +770,8 @@ done:
     free(stack);
     free(best);
     free(tie);
+    free(S.buf);
+    free(S.tag);
     return status;
 }
 
