@@ -775,6 +775,37 @@ done:
     return status;
 }
 
+/* The found vertices as a list, and the bases visited; or the out-of-time count. */
+static PyObject *results(int status, map_t *seen, map_t *found)
+{
+    if (status == 1)
+        Py_RETURN_NONE;
+    if (status == 2)
+        return PyErr_NoMemory();
+    if (status == 3) {
+        PyErr_SetString(PyExc_RuntimeError, "lexicographic ratio test failed");
+        return NULL;
+    }
+    if (status == 4)
+        return PyLong_FromSsize_t((Py_ssize_t)seen->size);
+    PyObject *pairs = PyList_New(0);
+    if (!pairs)
+        return NULL;
+    for (size_t s = 0; s < found->cap; s++) {
+        if (!found->keys[s])
+            continue;
+        PyObject *item = Py_BuildValue("(KK)", (unsigned long long)found->keys[s],
+                                       (unsigned long long)found->vals[s]);
+        if (!item || PyList_Append(pairs, item) < 0) {
+            Py_XDECREF(item);
+            Py_DECREF(pairs);
+            return NULL;
+        }
+        Py_DECREF(item);
+    }
+    return Py_BuildValue("(Nn)", pairs, (Py_ssize_t)seen->size);
+}
+
 static PyObject *search(PyObject *self, PyObject *args)
 {
     PyObject *g, *result = NULL;
@@ -839,39 +870,7 @@ static PyObject *search(PyObject *self, PyObject *args)
     Py_BEGIN_ALLOW_THREADS
     status = run(&D, &seen, &found, seconds);
     Py_END_ALLOW_THREADS
-    if (status == 1) {
-        result = Py_None;
-        Py_INCREF(result);
-        goto out;
-    }
-    if (status == 2) {
-        PyErr_NoMemory();
-        goto out;
-    }
-    if (status == 4) {
-        result = PyLong_FromSsize_t((Py_ssize_t)seen.size);
-        goto out;
-    }
-    if (status == 3) {
-        PyErr_SetString(PyExc_RuntimeError, "lexicographic ratio test failed");
-        goto out;
-    }
-    PyObject *pairs = PyList_New(0);
-    if (!pairs)
-        goto out;
-    for (size_t s = 0; s < found.cap; s++) {
-        if (!found.keys[s])
-            continue;
-        PyObject *item = Py_BuildValue("(KK)", (unsigned long long)found.keys[s],
-                                       (unsigned long long)found.vals[s]);
-        if (!item || PyList_Append(pairs, item) < 0) {
-            Py_XDECREF(item);
-            Py_DECREF(pairs);
-            goto out;
-        }
-        Py_DECREF(item);
-    }
-    result = Py_BuildValue("(Nn)", pairs, (Py_ssize_t)seen.size);
+    result = results(status, &seen, &found);
 out:
     free(D.t);
     free(D.basic);
@@ -880,37 +879,6 @@ out:
     map_free(&seen);
     map_free(&found);
     return result;
-}
-
-/* The found vertices as a list, and the bases visited; or the out-of-time count. */
-static PyObject *results(int status, map_t *seen, map_t *found)
-{
-    if (status == 1)
-        Py_RETURN_NONE;
-    if (status == 2)
-        return PyErr_NoMemory();
-    if (status == 3) {
-        PyErr_SetString(PyExc_RuntimeError, "lexicographic ratio test failed");
-        return NULL;
-    }
-    if (status == 4)
-        return PyLong_FromSsize_t((Py_ssize_t)seen->size);
-    PyObject *pairs = PyList_New(0);
-    if (!pairs)
-        return NULL;
-    for (size_t s = 0; s < found->cap; s++) {
-        if (!found->keys[s])
-            continue;
-        PyObject *item = Py_BuildValue("(KK)", (unsigned long long)found->keys[s],
-                                       (unsigned long long)found->vals[s]);
-        if (!item || PyList_Append(pairs, item) < 0) {
-            Py_XDECREF(item);
-            Py_DECREF(pairs);
-            return NULL;
-        }
-        Py_DECREF(item);
-    }
-    return Py_BuildValue("(Nn)", pairs, (Py_ssize_t)seen->size);
 }
 
 /* search_big(G_bytes, c, d, in_limbs, L, seconds): G's entries as in_limbs 64-bit

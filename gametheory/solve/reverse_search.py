@@ -33,9 +33,12 @@ basis whose basic solution is ``v``. Degenerate vertices (more than ``d`` labels
 carry all their labels, read off the exact basic solution.
 
 We keep the visited set rather than running the memory-free reverse search of lrs:
-each lex-feasible basis then costs one ratio test per neighbour and two pivots (in and
-back out) instead of a reverse-rule check per neighbour plus the pivots to find the
-parent, and the set costs 8 bytes per basis, negligible at the sizes solved here.
+each lex-feasible basis then costs one ratio test per neighbour and at most two
+pivots (in, and back out) instead of a reverse-rule check per neighbour plus the
+pivots to find the parent, and the set costs 8 bytes per basis, negligible at the
+sizes solved here (a million bases for a random 20x20 game). The C search also
+keeps snapshots of the dictionaries along its path (up to 128 MB) and copies a
+parent's back instead of pivoting back to it.
 
 Exact arithmetic
 ----------------
@@ -54,8 +57,8 @@ the tests compare them.
 
 Examples
 --------
-The unit square cut by ``z_1 + 2 z_2 <= 1`` scaled: ``G = [[1, 2], [2, 1]]`` has the
-vertices ``0``, ``(1/2, 0)``, ``(0, 1/2)`` and ``(1/3, 1/3)``:
+``{z >= 0, z_1 + 2 z_2 <= 1, 2 z_1 + z_2 <= 1}`` has the vertices ``0``,
+``(1/2, 0)``, ``(0, 1/2)`` and ``(1/3, 1/3)``:
 
 >>> from gametheory.solve.reverse_search import lex_vertices, vertex_of
 >>> found, visited, engine = lex_vertices([[1, 2], [2, 1]], engine="python")
