@@ -1,26 +1,28 @@
-"""gt.nash against nashpy and pygambit on seeded random bimatrix games.
+"""gt.nash against pygambit and nashpy on seeded random bimatrix games and QuantEcon's games.
 
-Run: ``.venv/bin/python benchmarks/bench_nash.py [--games N] [--sizes 3,4,6,8,11,15] [--quick]``
+Run: ``.venv/bin/python benchmarks/bench_nash.py [--sizes 8,11,15] [--timeout 60] [--quick]``
 
-For every size and payoff kind (small integers, which are often degenerate, and
-continuous uniform payoffs) it times each method on the same seeded games, in one run,
-and prints the median time, the ratio to gt.nash, and on how many games the method
-found the complete set of extreme equilibria (the set gt.nash finds, which is checked
-against pygambit's exact rational enumeration). nashpy is skipped where one call would
-take minutes (above 8x8), and so is pygambit's rational solver on continuous payoffs
-above 6x6 (their binary fractions have 53-bit denominators).
+One run per game (the issue-14 benchmark): for every size and payoff kind (small
+integers -3..3, often degenerate; continuous uniform payoffs, whose binary fractions
+make exact arithmetic big) and for QuantEcon's ``sgc_game(4)`` (15x15) and
+``blotto_game(4, 3, 0.5)`` (20x20, seeded), it times
 
-gt.nash refuses games whose estimated enumeration time exceeds its ``max_seconds``
-(60 s): those rows say "refused" with the estimate. ``gt lemke-howson`` is
-``gt.nash(method="lemke-howson")`` (every label, exact): its "complete" column counts
-the games where it happened to find every extreme equilibrium. A second table runs
-QuantEcon's ``sgc_game(4)`` (15x15) and ``blotto_game(4, 3, 0.5)`` (20x20, seeded).
+* ``gt.nash`` (all extreme equilibria, exact; no time limit),
+* pygambit ``enummixed_solve(rational=True)`` and ``enummixed_solve`` (floats),
+* nashpy ``vertex_enumeration``,
+
+and prints the seconds, the ratio to gt.nash, and whether each found the complete set
+of extreme equilibria (the set gt.nash finds, itself checked against pygambit's
+rational solver wherever that finishes: "!!" marks a disagreement). Every other method
+runs in a forked process killed after ``--timeout`` seconds: such rows say "> T".
+The gt.nash row also names its engine (the C search in 128-bit integers, or Python's
+unbounded integers after an overflow) and the lex-feasible bases it visited.
 """
 
 from __future__ import annotations
 
 import argparse
-import statistics
+import multiprocessing as mp
 import time
 import warnings
 from fractions import Fraction
@@ -34,38 +36,28 @@ import gametheory as gt
 warnings.simplefilter("ignore")
 
 
-def games(kind: str, size: int, count: int, seed: int):
+def random_game(kind: str, size: int, seed: int):
     rng = np.random.default_rng([seed, size, 0 if kind == "integer" else 1])
-    for _ in range(count):
-        if kind == "integer":
-            yield rng.integers(-3, 4, (size, size)), rng.integers(-3, 4, (size, size))
-        else:
-            yield rng.random((size, size)), rng.random((size, size))
+    if kind == "integer":
+        return rng.integers(-3, 4, (size, size)), rng.integers(-3, 4, (size, size))
+    return rng.random((size, size)), rng.random((size, size))
 
 
 def as_fraction(v) -> Fraction:
-    return Fraction(int(v)) if isinstance(v, np.integer) else Fraction(float(v))
+    return Fraction(int(v)) if float(v).is_integer() else Fraction(float(v))
 
 
 def run_gt(a, b):
-    g = gt.NormalFormGame.from_arrays(a.tolist(), b.tolist())
-    sol = gt.nash(g)
-    return [tuple(tuple(Fraction(str(p)) if sol.exact else float(p) for p in s) for s in e.profile)
-            for e in sol]
+    g = gt.NormalFormGame.from_arrays([[as_fraction(v) for v in r] for r in a],
+                                      [[as_fraction(v) for v in r] for r in b])
+    sol = gt.nash(g, max_seconds=None)
+    found = [tuple(tuple(Fraction(str(p)) if sol.exact else float(p) for p in s)
+                   for s in e.profile) for e in sol]
+    return found, f"{sol.extra['engine']}, {sol.extra['bases_visited']:,} bases"
 
 
-def run_gt_lh(a, b):
-    g = gt.NormalFormGame.from_arrays(a.tolist(), b.tolist())
-    sol = gt.nash(g, method="lemke-howson")
-    return [tuple(tuple(Fraction(str(p)) if sol.exact else float(p) for p in s) for s in e.profile)
-            for e in sol]
-
-
-def run_nashpy(method):
-    def solve(a, b):
-        game = nashpy.Game(a, b)
-        return [(tuple(x), tuple(y)) for x, y in getattr(game, method)()]
-    return solve
+def run_nashpy(a, b):
+    return [(tuple(x), tuple(y)) for x, y in nashpy.Game(a, b).vertex_enumeration()], ""
 
 
 def run_gambit(rational):
@@ -74,7 +66,7 @@ def run_gambit(rational):
         G = gbt.StrategicGame.from_arrays(*arrays)
         res = gbt.nash.enummixed_solve(G, rational=rational)
         return [tuple(tuple(Fraction(str(v)) if rational else float(v) for _, v in e[p])
-                      for p in ("1", "2")) for e in res.equilibria]
+                      for p in ("1", "2")) for e in res.equilibria], ""
     return solve
 
 
@@ -90,95 +82,84 @@ def same_set(found, reference, exact: bool) -> bool:
             and all(any(close(f, e) for e in reference) for f in found))
 
 
-# Largest size each method is run at, per payoff kind (beyond it one call takes minutes).
-METHODS = {
-    "gt.nash": (run_gt, {"integer": 99, "continuous": 99}),
-    "gt lemke-howson": (run_gt_lh, {"integer": 99, "continuous": 99}),
-    "pygambit rational": (run_gambit(True), {"integer": 8, "continuous": 6}),
-    "pygambit float": (run_gambit(False), {"integer": 99, "continuous": 99}),
-    "nashpy vertex": (run_nashpy("vertex_enumeration"), {"integer": 8, "continuous": 8}),
-    "nashpy support": (run_nashpy("support_enumeration"), {"integer": 8, "continuous": 8}),
+OTHERS = {
+    "pygambit rational": run_gambit(True),
+    "pygambit float": run_gambit(False),
+    "nashpy vertex": run_nashpy,
 }
+
+
+def _child(solve, a, b, queue) -> None:
+    start = time.perf_counter()
+    found, _ = solve(a, b)
+    queue.put((time.perf_counter() - start, found))
+
+
+def timed(solve, a, b, timeout: float):
+    """(seconds, equilibria) from a forked process, or None if it ran out of time."""
+    queue = mp.get_context("fork").Queue()
+    proc = mp.get_context("fork").Process(target=_child, args=(solve, a, b, queue))
+    proc.start()
+    try:
+        return queue.get(timeout=timeout)
+    except Exception:
+        return None
+    finally:
+        proc.kill()
+        proc.join()
+
+
+def compare(title: str, a, b, timeout: float, exact: bool) -> None:
+    start = time.perf_counter()
+    reference, note = run_gt(a, b)
+    base = time.perf_counter() - start
+    rows = [("gt.nash", f"{base:.3f}", "1.0", "yes (reference)", note)]
+    for name, solve in OTHERS.items():
+        got = timed(solve, a, b, timeout)
+        if got is None:
+            rows.append((name, f"> {timeout:g}", f"> {timeout / base:.0f}", "did not finish", ""))
+            continue
+        seconds, found = got
+        complete = same_set(found, reference, exact and name != "pygambit float"
+                            and name != "nashpy vertex")
+        if name == "pygambit rational" and not complete:
+            complete_text = "!! disagrees with gt.nash"
+        else:
+            complete_text = "yes" if complete else "no"
+        rows.append((name, f"{seconds:.3f}", f"{seconds / base:.1f}",
+                     f"{complete_text} ({len(found)} equilibria)", ""))
+    for name, secs, ratio, complete, note in rows:
+        print(f"| {title} | {name} | {secs} | {ratio} | {complete} | {note} |", flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--games", type=int, default=3, help="games per size and kind")
-    parser.add_argument("--sizes", default="3,4,6,8,11,15")
+    parser.add_argument("--sizes", default="8,11,15")
     parser.add_argument("--seed", type=int, default=2024)
-    parser.add_argument("--quick", action="store_true", help="one game per size, sizes 3,6,8")
+    parser.add_argument("--timeout", type=float, default=60.0,
+                        help="seconds allowed to each pygambit or nashpy call")
+    parser.add_argument("--quick", action="store_true", help="sizes 4,8, timeout 10 s")
     args = parser.parse_args()
     if args.quick:
-        args.games, args.sizes = 1, "3,6,8"
-    sizes = [int(s) for s in args.sizes.split(",")]
-    print(f"{'kind':<11}{'size':>5}  {'method':<18}{'median s':>10}{'x gt.nash':>11}  complete")
-    for kind in ("integer", "continuous"):
-        for size in sizes:
-            times: dict[str, list[float]] = {m: [] for m in METHODS}
-            complete: dict[str, int] = {m: 0 for m in METHODS}
-            refused: dict[str, float] = {}
-            batch = list(games(kind, size, args.games, args.seed))
-            for a, b in batch:
-                reference = None
-                exact_ref = None
-                for name, (solve, max_size) in METHODS.items():
-                    if size > max_size[kind]:
-                        continue
-                    start = time.perf_counter()
-                    try:
-                        found = solve(a, b)
-                    except gt.SolverError:
-                        refused[name] = gt.solve.mixed_nash.estimated_seconds(size, size)
-                        continue
-                    times[name].append(time.perf_counter() - start)
-                    if name == "gt.nash":
-                        reference = found
-                    elif name == "pygambit rational":
-                        exact_ref = found
-                    exact = name in ("gt.nash", "pygambit rational") and kind == "integer"
-                    if reference is not None and same_set(found, reference, exact):
-                        complete[name] += 1
-                # The reference itself is checked against pygambit's rational solver.
-                if (exact_ref is not None and reference is not None
-                        and not same_set(reference, exact_ref, kind == "integer")):
-                    print(f"  !! gt.nash and pygambit rational disagree on a {size}x{size} {kind} game")
-            base = statistics.median(times["gt.nash"] or times["gt lemke-howson"])
-            for name in METHODS:
-                if name in refused:
-                    print(f"{kind:<11}{size:>5}  {name:<18}{'refused':>10}  (estimate "
-                          f"{refused[name]:,.0f} s)")
-                    continue
-                if not times[name]:
-                    print(f"{kind:<11}{size:>5}  {name:<18}{'skipped':>10}")
-                    continue
-                med = statistics.median(times[name])
-                print(f"{kind:<11}{size:>5}  {name:<18}{med:>10.4f}{med / base:>11.1f}"
-                      f"  {complete[name]}/{len(times[name])}")
-    quantecon_games(args.seed)
-
-
-def quantecon_games(seed: int) -> None:
-    """QuantEcon's sgc_game(4) and blotto_game(4, 3): one run each, times and counts."""
+        args.sizes, args.timeout = "4,8", 10.0
     import quantecon.game_theory as qe
 
+    print("## Exact all-Nash: gt.nash vs pygambit and nashpy (bench_nash.py)")
     print()
-    print(f"{'game':<24}{'method':<18}{'s':>10}  equilibria")
-    cases = [("sgc_game(4) 15x15", qe.sgc_game(4)),
-             ("blotto_game(4,3) 20x20", qe.blotto_game(4, 3, 0.5, random_state=seed))]
-    for title, g in cases:
+    print("| game | method | seconds | x gt.nash | complete | gt.nash engine |")
+    print("| --- | --- | ---: | ---: | --- | --- |")
+    for kind in ("integer", "continuous"):
+        for size in (int(s) for s in args.sizes.split(",")):
+            a, b = random_game(kind, size, args.seed)
+            compare(f"random {kind} {size}x{size}", a, b, args.timeout, kind == "integer")
+    if args.quick:
+        return
+    for title, g in (("sgc_game(4) 15x15", qe.sgc_game(4)),
+                     ("blotto_game(4,3) 20x20", qe.blotto_game(4, 3, 0.5,
+                                                               random_state=args.seed))):
         a = g.payoff_profile_array[..., 0]
         b = g.payoff_profile_array[..., 1]
-        size = a.shape[0]
-        for name, solve in (("gt.nash", run_gt), ("gt lemke-howson", run_gt_lh),
-                            ("pygambit float", run_gambit(False))):
-            start = time.perf_counter()
-            try:
-                found = solve(a, b)
-            except gt.SolverError:
-                est = gt.solve.mixed_nash.estimated_seconds(size, a.shape[1])
-                print(f"{title:<24}{name:<18}{'refused':>10}  (estimate {est:,.0f} s)")
-                continue
-            print(f"{title:<24}{name:<18}{time.perf_counter() - start:>10.3f}  {len(found)}")
+        compare(title, a, b, args.timeout, True)
 
 
 if __name__ == "__main__":

@@ -4,11 +4,12 @@ With numbers, :func:`nash` enumerates every vertex of the two best-response poly
 
     P = {x >= 0 : B^T x <= 1},    Q = {y >= 0 : A y <= 1}
 
-(payoffs mapped affinely to ``[1, 2]``) and returns the completely labelled pairs,
-normalised: these are exactly the extreme equilibria, degenerate games included
-(Avis, Rosenberg, Savani and von Stengel 2010, Economic Theory 42: 9-37). Vertices
-are screened in floating point and recomputed in exact rationals (see
-:mod:`gametheory.solve.polytope_vertices` for why no vertex is lost), and every
+(payoffs mapped affinely to positive integers) and returns the completely labelled
+pairs, normalised: these are exactly the extreme equilibria, degenerate games
+included (Avis, Rosenberg, Savani and von Stengel 2010, Economic Theory 42: 9-37).
+The vertices come from an output-sensitive search with lexicographic, fraction-free
+integer pivoting, as in lrs (see :mod:`gametheory.solve.reverse_search` for why no
+vertex is lost); vertices are paired by their label bit masks, and every
 equilibrium is verified to have zero regret in exact arithmetic.
 
 In a degenerate game the equilibria may form continua: the extreme equilibria are
@@ -36,16 +37,18 @@ Examples
 
 from __future__ import annotations
 
+import itertools
+import math
+import time
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
-import numpy as np
 import sympy as sp
 
 from ..errors import NotApplicableError, SolverError
 from ..games.normal_form import NormalFormGame
-from . import polytope_vertices as pv
+from . import reverse_search as rs
 from .pure_nash import as_normal_form
 from .results import Equilibrium, PiecewiseAnswer, Solution
 
@@ -59,22 +62,53 @@ only), ``enumpoly`` (support enumeration with polynomial systems, any number of
 players; the default for ``auto`` with more than two) and ``lemke-howson`` (the
 Lemke-Howson path from every label: some equilibria, fast, not all)."""
 
-BASES_PER_SECOND = 60_000
-"""Throughput of the vertex screen used for the cost estimate: measured on the
-project's 2-core benchmark machine (about 65,000 bases per second on 7x7 to 11x11
-games with continuous payoffs), so the estimate is a guide, not a promise."""
+MICROSECONDS_PER_ENTRY = {"c": 0.1, "c-big": 1.0, "python": 4.0}
+"""Cost of one lex-feasible basis per entry of the ``m x n`` dictionary, in
+microseconds, measured on the project's 2-core benchmark machine at 12x12 to 18x18:
+the C search in 128-bit integers (small integer payoffs); the C search in multi-limb
+integers (used when 128 bits overflow, as they do for float payoffs, whose binary
+fractions have 53-bit numerators: minors of 15 such entries have 800 bits); and the
+Python search in unbounded integers (when no C compiler was available)."""
 
 
-def estimated_seconds(m: int, n: int) -> float:
-    """The estimated run time of the exact vertex enumeration of an m x n game.
+ENGINE_ORDER = ("c", "c-big", "python")
 
-    It screens every (support, tight set) pair of both polytopes, about
-    ``2 C(m+n, m)`` of them, at :data:`BASES_PER_SECOND`.
 
-    >>> round(estimated_seconds(11, 11)), round(estimated_seconds(15, 15))
-    (24, 5171)
+def expected_bases(m: int, n: int) -> float:
+    """The number of lex-feasible bases expected in a best-response polytope of a
+    random m x n game: ``exp(0.64 min(m, n) + 0.11 max(m, n) - 0.4)``, fitted to
+    seeded random games (payoffs uniform on -3..3 and -100..100, sizes 4x2 to 18x18,
+    within a factor of 2 there), and never above the ``C(m + n, m)`` bases there are.
+
+    >>> round(expected_bases(15, 15), -3), round(expected_bases(20, 10), -2)
+    (52000.0, 3600.0)
     """
-    return 2 * pv.number_of_pairs(m, n) / BASES_PER_SECOND
+    low, high = min(m, n), max(m, n)
+    return min(math.exp(0.64 * low + 0.11 * high - 0.4), float(math.comb(m + n, m)))
+
+
+def estimated_seconds(m: int, n: int, *, engine: str = "c") -> float:
+    """The estimated run time of the exact enumeration of an m x n game's equilibria.
+
+    The search is output-sensitive: it visits every lex-feasible basis of the two
+    best-response polytopes once, so its time is the number of bases times the cost of
+    one (``m n`` dictionary entries at :data:`MICROSECONDS_PER_ENTRY` of the
+    ``engine``: ``"c"`` for integer payoffs, ``"c-big"`` for float ones, ``"python"``
+    without the C extension). The estimate
+    assumes a *random* game (:func:`expected_bases`); structured games often have far
+    fewer vertices (QuantEcon's ``blotto_game(4, 3)``, 20x20, has about 400 bases
+    where the estimate says two million), and games built to have many equilibria
+    (Savani and von Stengel 2006) have more. :func:`nash` therefore does not refuse
+    a game on this estimate: it stops the search when ``max_seconds`` have passed.
+
+    >>> round(estimated_seconds(15, 15), 1), round(estimated_seconds(15, 15, engine="c-big"))
+    (2.3, 23)
+    """
+    if engine not in MICROSECONDS_PER_ENTRY:
+        raise NotApplicableError(
+            f"unknown engine {engine!r}; choose from {tuple(MICROSECONDS_PER_ENTRY)}")
+    return 2 * expected_bases(m, n) * m * n * MICROSECONDS_PER_ENTRY[engine] * 1e-6
+
 
 Profile = tuple[tuple[Fraction, ...], tuple[Fraction, ...]]
 
@@ -102,49 +136,82 @@ def _regret(a: list[list[Fraction]], b: list[list[Fraction]], x: Sequence[Fracti
     return Fraction(max(max(row) - u_row, max(col) - u_col))
 
 
+def _completions(labels: int, full: int, size: int, table: set[int]) -> list[int]:
+    """The label sets in ``table`` (each of ``size`` labels) that complete ``labels``."""
+    needed = full ^ labels
+    extra = size - needed.bit_count()
+    if extra < 0:
+        return []
+    free = [1 << v for v in range(full.bit_length()) if labels >> v & 1]
+    if math.comb(len(free), extra) <= len(table):
+        hits = []
+        for chosen in itertools.combinations(free, extra):
+            key = needed | sum(chosen)
+            if key in table:
+                hits.append(key)
+        return hits
+    return [t for t in table if t & needed == needed]
+
+
+def completely_labelled(xs: Sequence[int], ys: Sequence[int], m: int, n: int
+                        ) -> list[tuple[int, int]]:
+    """The pairs of label masks (x, y) whose union is every label ``0 .. m+n-1``.
+
+    A nondegenerate vertex has exactly ``m`` (``n``) labels, so it pairs with the one
+    set of labels complementary to it, found by hashing; a degenerate vertex has more,
+    and pairs with every vertex whose labels contain its missing ones.
+
+    >>> completely_labelled([0b0011, 0b0110], [0b1100, 0b1001], 2, 2)
+    [(3, 12), (6, 9)]
+    """
+    full = (1 << (m + n)) - 1
+    x_nd = {v for v in xs if v.bit_count() == m}
+    y_nd = {v for v in ys if v.bit_count() == n}
+    y_dg = [v for v in ys if v.bit_count() > n]
+    out = {(x, full ^ x) for x in x_nd if full ^ x in y_nd}
+    for y in y_dg:
+        out.update((x, y) for x in _completions(y, full, m, x_nd))
+    for x in xs:
+        if x.bit_count() > m:
+            out.update((x, y) for y in _completions(x, full, n, y_nd))
+            out.update((x, y) for y in y_dg if x | y == full)
+    return sorted(out)
+
+
 def extreme_equilibria(
-    a: list[list[Fraction]], b: list[list[Fraction]]
+    a: list[list[Fraction]], b: list[list[Fraction]], *, engine: str = "auto",
+    deadline: float | None = None,
 ) -> tuple[list[Profile], list[tuple[int, int]], bool, dict[str, Any]]:
     """Extreme equilibria of the bimatrix game ``(a, b)`` by labelled vertex enumeration.
+
+    ``engine`` and ``deadline`` are passed to
+    :func:`gametheory.solve.reverse_search.lex_vertices` (which raises ``OutOfTime``).
 
     Returns
     -------
     profiles, edges, degenerate, counts
         The normalised equilibria (sorted), for each the pair (index of its ``x``
         among the distinct row strategies, index of its ``y`` among the column ones),
-        whether the game is degenerate, and counts of bases screened and kept.
+        whether the game is degenerate, and counts: lex-feasible bases visited, the
+        vertices of each polytope, and the engine (``"c"``, ``"c-big"`` or ``"python"``).
     """
     m, n = len(a), len(a[0])
-    bt = [[b[i][j] for i in range(m)] for j in range(n)]
-    sp_ = pv.screen(pv.scaled_positive(bt))   # P: coordinates = rows, constraints = columns
-    sq = pv.screen(pv.scaled_positive(a))     # Q: coordinates = columns, constraints = rows
-    # Labels: row strategies are bits 0..m-1, column strategies bits m..m+n-1. Masks
-    # from the float screen are supersets of the exact labels, so no completely
-    # labelled pair is lost.
-    full = (1 << (m + n)) - 1
-    lx = np.array([z | (t << m) for z, t in zip(sp_.zero_mask, sp_.tight_mask)], dtype=np.int64)
-    ly = np.array([(z << m) | t for z, t in zip(sq.zero_mask, sq.tight_mask)], dtype=np.int64)
-    in_x = np.zeros(len(lx), dtype=bool)
-    in_y = np.zeros(len(ly), dtype=bool)
-    for start in range(0, len(lx), 2000):
-        hit = (lx[start:start + 2000, None] | ly[None, :]) == full
-        in_x[start:start + 2000] = hit.any(axis=1)
-        in_y |= hit.any(axis=0)
-    # Resolve each basis that occurs in a candidate pair once; bases of the same vertex
-    # merge here, and exact labels decide which vertex pairs are equilibria.
-    xs, x_labels = _distinct(sp_, np.nonzero(in_x)[0].tolist(), lambda z, t: z | (t << m))
-    ys, y_labels = _distinct(sq, np.nonzero(in_y)[0].tolist(), lambda z, t: (z << m) | t)
-    found_set: set[tuple[int, int]] = set()
-    if xs and ys:
-        ex = np.array(x_labels, dtype=np.int64)
-        ey = np.array(y_labels, dtype=np.int64)
-        hits = np.nonzero((ex[:, None] | ey[None, :]) == full)
-        found_set = {(int(i), int(j)) for i, j in zip(*hits)}
-    found = sorted(found_set)
-    degenerate = _degenerate(sp_, m, n, row_side=True) or _degenerate(sq, m, n, row_side=False)
-    xn = [_normalise(x) for x in xs]
-    yn = [_normalise(y) for y in ys]
-    order = sorted(found, key=lambda e: ([-v for v in xn[e[0]]], [-v for v in yn[e[1]]]))
+    # P = {x >= 0, B^T x <= 1}: coordinates are rows (labels 0..m-1), slacks columns
+    # (labels m..m+n-1), so its label masks are the game's. Q = {y >= 0, A y <= 1}:
+    # coordinates are columns, slacks rows; its masks are rotated into the game's.
+    gp = rs.integer_form([[b[i][j] for i in range(m)] for j in range(n)])
+    gq = rs.integer_form(a)
+    fp, visited_p, engine_p = rs.lex_vertices(gp, engine=engine, deadline=deadline)
+    fq, visited_q, engine_q = rs.lex_vertices(gq, engine=engine, deadline=deadline)
+    low = (1 << n) - 1
+    x_basis = {lab: basis for lab, basis in fp.items() if lab != (1 << m) - 1}
+    y_basis = {((lab & low) << m) | (lab >> n): basis for lab, basis in fq.items() if lab != low}
+    pairs = completely_labelled(list(x_basis), list(y_basis), m, n)
+    degenerate = (any(v.bit_count() > m for v in x_basis)
+                  or any(v.bit_count() > n for v in y_basis))
+    xn = {lab: _normalise(rs.vertex_of(gp, x_basis[lab])) for lab in {x for x, _ in pairs}}
+    yn = {lab: _normalise(rs.vertex_of(gq, y_basis[lab])) for lab in {y for _, y in pairs}}
+    order = sorted(pairs, key=lambda e: ([-v for v in xn[e[0]]], [-v for v in yn[e[1]]]))
     # Re-index the strategies that occur in equilibria, in order of first appearance.
     x_ids: dict[int, int] = {}
     y_ids: dict[int, int] = {}
@@ -158,41 +225,10 @@ def extreme_equilibria(
         r = _regret(a, b, x, y)
         if r != 0:
             raise SolverError(f"internal error: a computed equilibrium has regret {r}")
-    counts = {"row_bases": len(sp_.pairs), "column_bases": len(sq.pairs),
-              "bases_screened": sp_.screened + sq.screened}
+    counts = {"bases_visited": visited_p + visited_q, "row_vertices": len(fp),
+              "column_vertices": len(fq),
+              "engine": max(engine_p, engine_q, key=ENGINE_ORDER.index)}
     return profiles, edges, degenerate, counts
-
-
-def _distinct(sc: pv.Screened, indices: list[int], labels: Any
-              ) -> tuple[list[tuple[Fraction, ...]], list[int]]:
-    """The distinct exact vertices of the given bases, with their exact label masks."""
-    index: dict[tuple[Fraction, ...], int] = {}
-    points: list[tuple[Fraction, ...]] = []
-    masks: list[int] = []
-    for k in indices:
-        res = sc.resolve(k)
-        if res is None or res[0] in index:
-            continue
-        index[res[0]] = len(points)
-        points.append(res[0])
-        masks.append(labels(res[1], res[2]))
-    return points, masks
-
-
-def _degenerate(sc: pv.Screened, m: int, n: int, row_side: bool) -> bool:
-    """Whether some vertex has more labels than its polytope has dimensions.
-
-    Masks from the float screen over-count, so only vertices whose masks have too many
-    labels are resolved exactly.
-    """
-    dim = m if row_side else n
-    for k, (z, t) in enumerate(zip(sc.zero_mask, sc.tight_mask)):
-        if bin(z).count("1") + bin(t).count("1") <= dim:
-            continue
-        res = sc.resolve(k)
-        if res is not None and bin(res[1]).count("1") + bin(res[2]).count("1") > dim:
-            return True
-    return False
 
 
 def _components(edges: list[tuple[int, int]]) -> list[list[int]]:
@@ -280,9 +316,10 @@ def nash(game: Any, *, method: str = "auto", max_seconds: float | None = 60.0
         :func:`gametheory.lemke_howson`); it finds at least one equilibrium,
         usually several, not necessarily all, in a time that suits large games.
     max_seconds
-        The vertex enumeration estimates its run time up front
-        (:func:`estimated_seconds`) and refuses with a :class:`SolverError` naming
-        the estimate when it exceeds ``max_seconds``; ``None`` runs regardless.
+        A time limit for the vertex enumeration: the search stops when it has run
+        this long and raises a :class:`SolverError` naming the bases visited, the
+        size-based estimate (:func:`estimated_seconds`) and the alternatives;
+        ``None`` runs regardless.
 
     Returns
     -------
@@ -292,8 +329,12 @@ def nash(game: Any, *, method: str = "auto", max_seconds: float | None = 60.0
         ``extra``: ``degenerate``; ``components`` (lists of indices of equilibria in
         one connected component of the equilibrium set); ``maximal_nash_subsets``
         (pairs of index lists into ``row_strategies`` and ``column_strategies``,
-        the extreme strategies of each player that occur); counts of the bases
-        screened and kept (``bases_screened``, ``row_bases``, ``column_bases``).
+        the extreme strategies of each player that occur); ``bases_visited`` (the
+        lex-feasible bases of both polytopes), ``row_vertices`` and
+        ``column_vertices`` (the vertices of each polytope, the origin included), and
+        ``engine`` (``"c"``: the C search in 128-bit integers; ``"c-big"``: in
+        multi-limb integers; ``"python"``: in Python's integers, without the C
+        extension; the slower of the two polytopes').
         Degeneracy and continua of equilibria are also stated in ``warnings``.
         With more than two players (or ``method="enumpoly"``): every isolated
         equilibrium, exactly; see :func:`gametheory.solve.enumpoly.enumpoly_nash`.
@@ -334,20 +375,23 @@ def nash(game: Any, *, method: str = "auto", max_seconds: float | None = 60.0
     exact = game.is_exact
     if method == "lemke-howson":
         return _all_labels(game, exact)
-    if method in ("auto", "vertex") and max_seconds is not None:
-        estimate = estimated_seconds(*game.shape)
-        if estimate > max_seconds:
-            m, n = game.shape
-            raise SolverError(
-                f"exact enumeration of all equilibria of this {m}x{n} game would take about "
-                f"{estimate:,.0f} s ({2 * pv.number_of_pairs(m, n):,} bases), above "
-                f"max_seconds={max_seconds:g}; use method='lemke-howson' for some equilibria "
-                "fast, or max_seconds=None (or a larger value) to enumerate all of them"
-            )
     a, b = _fractions(game)
     if method == "nashpy":
         return _nashpy(game, a, b, exact)
-    profiles, edges, degenerate, counts = extreme_equilibria(a, b)
+    start = time.monotonic()
+    deadline = None if max_seconds is None else start + max_seconds
+    try:
+        profiles, edges, degenerate, counts = extreme_equilibria(a, b, deadline=deadline)
+    except rs.OutOfTime as stop:
+        m, n = game.shape
+        raise SolverError(
+            f"exact enumeration of all equilibria of this {m}x{n} game stopped at "
+            f"max_seconds={max_seconds:g} after {stop.visited:,} bases of a polytope; for a "
+            f"random game of this size it would take about {estimated_seconds(m, n):,.1f} s "
+            f"with small integer payoffs ({estimated_seconds(m, n, engine='c-big'):,.0f} s "
+            "with float ones); use method='lemke-howson' for some equilibria fast, or "
+            "max_seconds=None (or a larger value) to enumerate all of them"
+        ) from None
     eqs = tuple(_equilibrium(game, a, b, x, y, exact) for x, y in profiles)
     components = _components(edges)
     warnings = []
@@ -379,7 +423,7 @@ def nash(game: Any, *, method: str = "auto", max_seconds: float | None = 60.0
     return Solution(
         concept="nash",
         equilibria=eqs,
-        method="labelled vertex enumeration of the best-response polytopes (exact)",
+        method="lexicographic pivoting vertex enumeration of the best-response polytopes (exact)",
         exact=exact,
         players=game.players,
         warnings=tuple(warnings),
