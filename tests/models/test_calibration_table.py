@@ -137,5 +137,6 @@ def test_a_parameter_declared_elsewhere_does_not_join_a_model():
         return {p.name for p in entry.parameters}
 
     before = forgiving()
-    gt.parameter("q", kind="positive", description="declared by a test")
+    # In a scope of its own, so that it clashes with no session parameter "q".
+    gt.parameter("q", kind="positive", description="declared by a test", scope="catalogue-test")
     assert forgiving() == before and "q" not in before
