@@ -127,9 +127,10 @@ def test_huge_count_without_listing():
 
 
 def test_equilibria_refuses_to_list_too_many(monkeypatch):
-    from gametheory.solve import backward_induction
+    # The limit is read where SPESolution lives (backward_induction re-exports it).
+    from gametheory.solve import spe_records
 
-    monkeypatch.setattr(backward_induction, "MAX_LISTED", 1)
+    monkeypatch.setattr(spe_records, "MAX_LISTED", 1)
     with pytest.raises(SolverError, match="profiles"):
         _ = gt.spe(ultimatum(3)).equilibria
 
