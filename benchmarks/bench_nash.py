@@ -32,6 +32,7 @@ import numpy as np
 import pygambit as gbt
 
 import gametheory as gt
+from gametheory.solve.results import counted
 
 warnings.simplefilter("ignore")
 
@@ -127,7 +128,7 @@ def compare(title: str, a, b, timeout: float, exact: bool) -> None:
         else:
             complete_text = "yes" if complete else "no"
         rows.append((name, f"{seconds:.3f}", f"{seconds / base:.1f}",
-                     f"{complete_text} ({len(found)} equilibria)", ""))
+                     f"{complete_text} ({counted(len(found), 'equilibrium', 'equilibria')})", ""))
     for name, secs, ratio, complete, note in rows:
         print(f"| {title} | {name} | {secs} | {ratio} | {complete} | {note} |", flush=True)
 
