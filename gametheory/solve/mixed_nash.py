@@ -122,18 +122,44 @@ def _fractions(game: NormalFormGame) -> tuple[list[list[Fraction]], list[list[Fr
 
 
 def _normalise(z: Sequence[Fraction]) -> tuple[Fraction, ...]:
-    s = sum(z)
-    return tuple(v / s for v in z)
+    nums, d = _over_common_denominator(z)
+    total = sum(nums)
+    return tuple(Fraction(v, total) for v in nums)
+
+
+def _over_common_denominator(values: Sequence[Fraction]) -> tuple[list[int], int]:
+    """Integer numerators over one common denominator (exact, and fast: no gcd per product)."""
+    d = math.lcm(*(v.denominator for v in values))
+    return [v.numerator * (d // v.denominator) for v in values], d
+
+
+def _integer_matrix(a: list[list[Fraction]]) -> tuple[list[list[int]], int]:
+    flat, d = _over_common_denominator([v for row in a for v in row])
+    n = len(a[0])
+    return [flat[k:k + n] for k in range(0, len(flat), n)], d
+
+
+def _payoffs_and_best(a: list[list[Fraction]], b: list[list[Fraction]], x: Sequence[Fraction],
+                      y: Sequence[Fraction]) -> tuple[Fraction, Fraction, Fraction, Fraction]:
+    """``(u_row, u_col, best_row, best_col)``: expected payoffs and best-reply payoffs at
+    ``(x, y)``, exactly, computed in integers over common denominators."""
+    ai, da = _integer_matrix(a)
+    bi, db = _integer_matrix(b)
+    xi, dx = _over_common_denominator(x)
+    yi, dy = _over_common_denominator(y)
+    m, n = len(a), len(a[0])
+    row = [sum(ai[i][j] * yi[j] for j in range(n)) for i in range(m)]  # da * dy * (A y)_i
+    col = [sum(bi[i][j] * xi[i] for i in range(m)) for j in range(n)]  # db * dx * (x B)_j
+    u_row = sum(xi[i] * row[i] for i in range(m))  # dx * da * dy * x A y
+    u_col = sum(yi[j] * col[j] for j in range(n))  # dy * db * dx * x B y
+    return (Fraction(u_row, dx * da * dy), Fraction(u_col, dy * db * dx),
+            Fraction(max(row), da * dy), Fraction(max(col), db * dx))
 
 
 def _regret(a: list[list[Fraction]], b: list[list[Fraction]], x: Sequence[Fraction],
             y: Sequence[Fraction]) -> Fraction:
-    m, n = len(a), len(a[0])
-    row = [sum(a[i][j] * y[j] for j in range(n)) for i in range(m)]
-    col = [sum(b[i][j] * x[i] for i in range(m)) for j in range(n)]
-    u_row = sum(x[i] * row[i] for i in range(m))
-    u_col = sum(y[j] * col[j] for j in range(n))
-    return Fraction(max(max(row) - u_row, max(col) - u_col))
+    u_row, u_col, best_row, best_col = _payoffs_and_best(a, b, x, y)
+    return max(best_row - u_row, best_col - u_col)
 
 
 def _completions(labels: int, full: int, size: int, table: set[int]) -> list[int]:
@@ -285,9 +311,7 @@ def _as_number(v: Fraction, exact: bool) -> sp.Expr:
 
 def _equilibrium(game: NormalFormGame, a: list[list[Fraction]], b: list[list[Fraction]],
                  x: Sequence[Fraction], y: Sequence[Fraction], exact: bool) -> Equilibrium:
-    m, n = len(x), len(y)
-    u_row = sum(x[i] * a[i][j] * y[j] for i in range(m) for j in range(n))
-    u_col = sum(x[i] * b[i][j] * y[j] for i in range(m) for j in range(n))
+    u_row, u_col, _, _ = _payoffs_and_best(a, b, x, y)
     strategies = (
         {lab: _as_number(p, exact) for lab, p in zip(game.strategies[0], x)},
         {lab: _as_number(p, exact) for lab, p in zip(game.strategies[1], y)},
