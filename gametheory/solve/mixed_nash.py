@@ -49,6 +49,7 @@ import sympy as sp
 from ..errors import NotApplicableError, SolverError
 from ..games.normal_form import NormalFormGame
 from . import reverse_search as rs
+from .linear import solve_fractions
 from .pure_nash import as_normal_form
 from .results import Equilibrium, PiecewiseAnswer, Solution
 
@@ -521,10 +522,10 @@ def _indifference(rows: list[list[Fraction]], support: list[int], size: int
     # Unknowns: k probabilities and the common value v; equations rows.p - v = 0, sum p = 1.
     mat = [[Fraction(v) for v in r] + [Fraction(-1)] for r in rows] + [[Fraction(1)] * k + [Fraction(0)]]
     rhs = [Fraction(0)] * k + [Fraction(1)]
-    sol = sp.Matrix(mat).LUsolve(sp.Matrix(rhs)) if sp.Matrix(mat).det() != 0 else None
+    sol = solve_fractions(mat, rhs)
     if sol is None:
         return None
-    probs = [Fraction(int(sp.fraction(v)[0]), int(sp.fraction(v)[1])) for v in list(sol)[:k]]
+    probs = sol[:k]
     if min(probs) < 0:
         return None
     out = [Fraction(0)] * size

@@ -15,27 +15,11 @@ from fractions import Fraction
 
 import sympy as sp
 
+from .linear import solve_fractions
+
 __all__: list[str] = []
 
 Constraint = tuple[Sequence[sp.Expr], sp.Expr]  # (a, b) meaning a . x >= b
-
-
-def _solve_rational(rows: list[list[Fraction]], rhs: list[Fraction]) -> list[Fraction] | None:
-    """Gauss-Jordan elimination in exact fractions; None where the system is singular."""
-    n = len(rows)
-    a = [row[:] + [b] for row, b in zip(rows, rhs)]
-    for col in range(n):
-        pivot = next((r for r in range(col, n) if a[r][col] != 0), None)
-        if pivot is None:
-            return None
-        a[col], a[pivot] = a[pivot], a[col]
-        p = a[col][col]
-        a[col] = [v / p for v in a[col]]
-        for r in range(n):
-            if r != col and a[r][col] != 0:
-                f = a[r][col]
-                a[r] = [v - f * w for v, w in zip(a[r], a[col])]
-    return [a[r][n] for r in range(n)]
 
 
 def _rational_candidates(constraints: Sequence[Constraint], n: int
@@ -47,7 +31,7 @@ def _rational_candidates(constraints: Sequence[Constraint], n: int
               Fraction(int(sp.Rational(b).p), int(sp.Rational(b).q))) for a, b in constraints]
     found: list[tuple[sp.Expr, ...]] = []
     for rows in itertools.combinations(range(len(table)), n):
-        sol = _solve_rational([table[k][0] for k in rows], [table[k][1] for k in rows])
+        sol = solve_fractions([table[k][0] for k in rows], [table[k][1] for k in rows])
         if sol is not None:
             found.append(tuple(sp.Rational(v.numerator, v.denominator) for v in sol))
     return found
