@@ -131,65 +131,6 @@ static i128 column_entry(dict_t *D, int var, int i)
     return (-w - 1 == i) ? D->det : 0;
 }
 
-/* The leaving row for entering column k, -1 on overflow, -2 if none or a tie. */
-static int leaving(dict_t *D, int k, int *best, int *tie)
-{
-    int nb = 0, j, i, n;
-    i128 num = 0, den = 0;
-    for (i = 0; i < D->c; i++) {
-        i128 a = T(D, i, k);
-        if (a <= 0)
-            continue;
-        if (nb == 0) {
-            best[nb++] = i;
-            num = T(D, i, 0);
-            den = a;
-            continue;
-        }
-        int s = ratio_cmp(D, T(D, i, 0), a, num, den);
-        if (s == 2)
-            return -1;
-        if (s < 0) {
-            nb = 0;
-            best[nb++] = i;
-            num = T(D, i, 0);
-            den = a;
-        } else if (s == 0) {
-            best[nb++] = i;
-        }
-    }
-    if (nb == 0)
-        return -2;
-    for (j = 0; j < D->c && nb > 1; j++) {
-        int var = D->d + j;
-        n = 0;
-        for (int q = 0; q < nb; q++) {
-            i = best[q];
-            i128 a = T(D, i, k), v = column_entry(D, var, i);
-            if (n == 0) {
-                tie[n++] = i;
-                num = v;
-                den = a;
-                continue;
-            }
-            int s = ratio_cmp(D, v, a, num, den);
-            if (s == 2)
-                return -1;
-            if (s < 0) {
-                n = 0;
-                tie[n++] = i;
-                num = v;
-                den = a;
-            } else if (s == 0) {
-                tie[n++] = i;
-            }
-        }
-        memcpy(best, tie, (size_t)n * sizeof(int));
-        nb = n;
-    }
-    return nb == 1 ? best[0] : -2;
-}
-
 /* Column k enters, row r leaves; 0 on overflow (the dictionary is then unusable). */
 static int pivot(dict_t *D, int k, int r)
 {
@@ -439,53 +380,59 @@ static int ratio_cmp_big(dict_t *D, const u64 *v1, const u64 *a1, const u64 *v2,
     return s_cmp(D->tmp1, n1, D->tmp2, n2);
 }
 
-static int leaving_big(dict_t *D, int k, int *best, int *tie)
+/* The sign of v_i a_j - v_j a_i (rows i, j; a the entering column k; v column col, or
+ * the column of variable var where col < 0), in the dictionary's own integers; 2 on
+ * overflow (128-bit only). */
+static int row_cmp(dict_t *D, int k, int col, int var, int i, int j)
 {
-    int nb = 0, n, i;
-    const u64 *num = NULL, *den = NULL;
-    for (i = 0; i < D->c; i++) {
-        const u64 *a = BE(D, i, k);
-        if (slen(a) <= 0)
+    if (D->big) {
+        const u64 *vi = col >= 0 ? BE(D, i, col) : column_entry_big(D, var, i);
+        const u64 *vj = col >= 0 ? BE(D, j, col) : column_entry_big(D, var, j);
+        return ratio_cmp_big(D, vi, BE(D, i, k), vj, BE(D, j, k));
+    }
+    i128 vi = col >= 0 ? T(D, i, col) : column_entry(D, var, i);
+    i128 vj = col >= 0 ? T(D, j, col) : column_entry(D, var, j);
+    return ratio_cmp(D, vi, T(D, i, k), vj, T(D, j, k));
+}
+
+/* The leaving row for entering column k by the lexicographic ratio test (rhs, then the
+ * columns of the slacks in turn), -1 on overflow, -2 if none or a tie. best[0] (tie[0])
+ * is always a row of the least ratio so far. */
+static int leaving(dict_t *D, int k, int *best, int *tie)
+{
+    int nb = 0;
+    for (int i = 0; i < D->c; i++) {
+        if (D->big ? slen(BE(D, i, k)) <= 0 : T(D, i, k) <= 0)
             continue;
         if (nb == 0) {
             best[nb++] = i;
-            num = BE(D, i, 0);
-            den = a;
             continue;
         }
-        int s = ratio_cmp_big(D, BE(D, i, 0), a, num, den);
-        if (s < 0) {
+        int s = row_cmp(D, k, 0, 0, i, best[0]);
+        if (s == 2)
+            return -1;
+        if (s < 0)
             nb = 0;
+        if (s <= 0)
             best[nb++] = i;
-            num = BE(D, i, 0);
-            den = a;
-        } else if (s == 0) {
-            best[nb++] = i;
-        }
     }
     if (nb == 0)
         return -2;
     for (int j = 0; j < D->c && nb > 1; j++) {
-        int var = D->d + j;
-        n = 0;
+        int n = 0;
         for (int q = 0; q < nb; q++) {
-            i = best[q];
-            const u64 *a = BE(D, i, k), *v = column_entry_big(D, var, i);
+            int i = best[q];
             if (n == 0) {
                 tie[n++] = i;
-                num = v;
-                den = a;
                 continue;
             }
-            int s = ratio_cmp_big(D, v, a, num, den);
-            if (s < 0) {
+            int s = row_cmp(D, k, -1, D->d + j, i, tie[0]);
+            if (s == 2)
+                return -1;
+            if (s < 0)
                 n = 0;
+            if (s <= 0)
                 tie[n++] = i;
-                num = v;
-                den = a;
-            } else if (s == 0) {
-                tie[n++] = i;
-            }
         }
         memcpy(best, tie, (size_t)n * sizeof(int));
         nb = n;
@@ -728,7 +675,7 @@ static int run(dict_t *D, map_t *seen, map_t *found, double seconds)
             continue;
         }
         int k = f->next++;
-        int r = D->big ? leaving_big(D, k, best, tie) : leaving(D, k, best, tie);
+        int r = leaving(D, k, best, tie);
         if (r == -1) {
             status = 1;
             goto done;
